@@ -1,0 +1,80 @@
+"""Paths that resolve from the project root, and stable reading/writing of tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .tables import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KEYS
+
+
+def project_root(start: Path | None = None) -> Path:
+    """Walk up from ``start`` (default: this file) to the folder holding ``pyproject.toml``."""
+    here = (start or Path(__file__)).resolve()
+    for folder in [here, *here.parents]:
+        if (folder / "pyproject.toml").is_file():
+            return folder
+    raise FileNotFoundError(f"no pyproject.toml above {here}")
+
+
+def raw_dir(root: Path | None = None) -> Path:
+    """``data/raw`` of the project (or of ``root``)."""
+    return (root or project_root()) / "data" / "raw"
+
+
+def processed_dir(root: Path | None = None) -> Path:
+    """``data/processed`` of the project (or of ``root``)."""
+    return (root or project_root()) / "data" / "processed"
+
+
+def _dtypes(columns: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for col in columns:
+        if col in INT_COLUMNS:
+            out[col] = "Int64"
+        elif col in FLOAT_COLUMNS:
+            out[col] = "Float64"
+        elif col in BOOL_COLUMNS:
+            out[col] = "boolean"
+        else:
+            out[col] = "string"
+    return out
+
+
+def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """Read processed table ``name`` (e.g. ``"results"``) with its canonical dtypes."""
+    path = (folder or processed_dir()) / f"{name}.csv"
+    cols = COLUMNS[name]
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    if list(df.columns) != cols:
+        raise ValueError(f"{path}: columns {list(df.columns)} are not the canonical {cols}")
+    return coerce(df, name)
+
+
+def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return ``df`` with table ``name``'s canonical columns, order and dtypes."""
+    cols = COLUMNS[name]
+    out = df.loc[:, cols].copy()
+    for col, dtype in _dtypes(cols).items():
+        if dtype == "boolean" and out[col].dtype == object:
+            out[col] = out[col].map(
+                lambda v: pd.NA if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))
+                else {"True": True, "False": False, True: True, False: False}[v]
+            )
+        out[col] = out[col].astype(dtype)
+    return out
+
+
+def write_table(df: pd.DataFrame, name: str, folder: Path | None = None) -> Path:
+    """Write ``df`` sorted on its keys with stable formatting (byte-identical on rebuild)."""
+    out = coerce(df, name).sort_values(KEYS[name], kind="mergesort").reset_index(drop=True)
+    path = (folder or processed_dir()) / f"{name}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+    return path
+
+
+def load_tables(folder: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every processed table, keyed by name."""
+    return {name: read_table(name, folder) for name in COLUMNS}
