@@ -63,6 +63,8 @@ def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
                 else {"True": True, "False": False, True: True, False: False}[v]
             )
         out[col] = out[col].astype(dtype)
+        if dtype == "string":
+            out[col] = out[col].replace("", pd.NA)  # empty and unknown are one thing on disk
     return out
 
 

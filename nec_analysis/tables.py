@@ -33,7 +33,7 @@ PARSED_COLUMNS: list[str] = [
 
 SOURCES_COLUMNS: list[str] = [
     "source_id", "publisher", "title", "url", "published", "year", "section",
-    "election_type", "holds", "status", "as_of", "file", "note",
+    "election_type", "holds", "status", "as_of", "partial", "truncated", "file", "note",
 ]
 
 CANDIDATES_COLUMNS: list[str] = [
@@ -117,4 +117,6 @@ INT_COLUMNS: set[str] = {
     "first_preferences", "final_round", "line",
 }
 FLOAT_COLUMNS: set[str] = {"turnout_pct_stated", "value"}
-BOOL_COLUMNS: set[str] = {"incumbent", "on_ballot", "elected", "preferred", "approximate"}
+BOOL_COLUMNS: set[str] = {
+    "incumbent", "on_ballot", "elected", "preferred", "approximate", "partial", "truncated",
+}

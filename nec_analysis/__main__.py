@@ -1,0 +1,23 @@
+"""Command line: ``python -m nec_analysis build`` (what ``make data`` runs)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch the sub-command."""
+    parser = argparse.ArgumentParser(prog="nec-analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="parse data/raw and write the tidy tables to data/processed")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        from .build import main as build_main
+
+        return build_main()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Data tests: what a journalist knows to be true, checked against a fresh build.
+
+The build runs once per session into a temporary folder; a further test checks that the
+committed ``data/processed/`` equals that fresh build byte for byte.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nec_analysis.build import build, build_tables
+from nec_analysis.io import load_tables, processed_dir, project_root, read_table
+from nec_analysis.parsers import ClippingError
+from nec_analysis.tables import COLUMNS
+
+ROOT = project_root()
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("processed")
+    build(ROOT, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def t(fresh: Path) -> dict[str, pd.DataFrame]:
+    return load_tables(fresh)
+
+
+def _cand(t: dict[str, pd.DataFrame], eid: str) -> pd.DataFrame:
+    c = t["candidacies"][t["candidacies"].election_id == eid]
+    return c.merge(t["candidates"][["candidate_id", "display_name"]], on="candidate_id")
+
+
+def _results(t: dict[str, pd.DataFrame], eid: str) -> pd.DataFrame:
+    r = t["results"]
+    return r[(r.election_id == eid) & r.preferred].merge(t["candidates"], on="candidate_id")
+
+
+def test_committed_tables_equal_a_fresh_build(fresh: Path) -> None:
+    names = [f"{n}.csv" for n in COLUMNS]
+    match, mismatch, errors = filecmp.cmpfiles(processed_dir(ROOT), fresh, names, shallow=False)
+    assert not mismatch and not errors, f"run `make data` and commit: differs {mismatch}, missing {errors}"
+
+
+def test_rebuild_is_byte_identical(fresh: Path, tmp_path: Path) -> None:
+    build(ROOT, tmp_path)
+    assert all(filecmp.cmp(fresh / f"{n}.csv", tmp_path / f"{n}.csv", shallow=False) for n in COLUMNS)
+
+
+def test_2014_clp(t: dict[str, pd.DataFrame]) -> None:
+    e = t["elections"].set_index("election_id").loc["2014-clp"]
+    assert (e.n_candidates, e.n_elected, e.seats) == (13, 6, 6)
+    r = _results(t, "2014-clp").sort_values("position")
+    assert (r.iloc[0].display_name, r.iloc[0].votes) == ("Ken Livingstone", 39548)
+    n = t["nominations"]
+    black = n[(n.election_id == "2014-clp") & n.preferred & (n.candidate_id == "ann-black")]
+    assert black.nominations.tolist() == [220]
+
+
+def test_2014_local_government(t: dict[str, pd.DataFrame]) -> None:
+    r = _results(t, "2014-local_government")
+    assert sorted(r[r.elected].display_name) == ["Alice Perry", "Jim McMahon"]
+    assert len(r) == 4
+
+
+@pytest.mark.parametrize("eid, candidates, elected", [
+    ("2010-clp", 20, 6), ("2012-clp", 19, 6), ("2020-clp-by-election", 18, 2)])
+def test_candidate_and_winner_counts(t: dict[str, pd.DataFrame], eid: str, candidates: int, elected: int) -> None:
+    e = t["elections"].set_index("election_id").loc[eid]
+    assert (e.n_candidates, e.n_elected) == (candidates, elected)
+
+
+def test_2022_rolling_list_nine_reach_five(t: dict[str, pd.DataFrame]) -> None:
+    n = t["nominations"]
+    rolling = n[(n.election_id == "2022-clp") & (n.as_of == "2022-05-17")]
+    assert rolling.source_id.nunique() == 1
+    assert (rolling.nominations >= 5).sum() == 9
+    per_clp = t["clp_nominations"]
+    listed = per_clp[per_clp.source_id.isin(rolling.source_id)].groupby("candidate_id").size()
+    assert (listed >= 5).sum() == 9
+
+
+def test_name_variants_resolve_to_one_person(t: dict[str, pd.DataFrame]) -> None:
+    c = t["candidacies"]
+    assert set(c[c.candidate_id == "gurinder-singh-josan"].election_id) >= {"2020-clp-by-election", "2022-clp"}
+    assert set(c[c.candidate_id == "rajwant-singh-sidhu"].election_id) >= {"2010-clp", "2012-clp"}
+    assert set(c[c.candidate_id == "peter-willsman"].election_id) >= {"2010-clp", "2012-clp", "2014-clp"}
+    assert "yasmine-dar" in set(c[c.election_id == "2022-clp"].candidate_id)
+    names = set(t["candidates"].display_name)
+    assert not {"Yasmin Dar", "Jess Barnard", "Pete Willsman", "Rajwant Sidhu", "Neeraj Patil Dr"} & names
+
+
+@pytest.mark.parametrize("eid, cid, measure, values", [
+    ("2014-clp", "ellie-reeves", "nominations", {"116", "115"}),
+    ("2014-clp", "peter-willsman", "nominations", {"115", "116"}),
+    ("2014-clp", None, "nominations_total", {"1377", "1385"}),
+    ("2012-clp", None, "nominations_total", {"2105", "2079"}),
+    ("2012-clp", None, "nominations_total", {"2104", "2079"}),
+    ("2010-clp", "ellie-reeves", "nominations", {"182", "181"}),
+    ("2010-clp", "luke-akehurst", "nominations", {"83", "82"}),
+])
+def test_known_disagreements_are_reported(t: dict[str, pd.DataFrame], eid: str, cid: str | None,
+                                          measure: str, values: set[str]) -> None:
+    d = t["discrepancies"]
+    d = d[(d.election_id == eid) & (d.measure == measure)]
+    d = d[d.candidate_id.isna()] if cid is None else d[d.candidate_id == cid]
+    assert any({a, b} == values for a, b in zip(d.value_a, d.value_b)), d.to_string()
+
+
+def test_every_per_body_count_mismatch_is_reported(t: dict[str, pd.DataFrame]) -> None:
+    n, b = t["nominations"], t["clp_nominations"]
+    listed = b.groupby(["source_id", "candidate_id"]).size().rename("listed").reset_index()
+    stated = n[n.source_id.isin(b.source_id)].merge(listed, on=["source_id", "candidate_id"], how="left")
+    stated["listed"] = stated.listed.fillna(0)
+    bad = stated[stated.nominations != stated.listed]
+    d = t["discrepancies"]
+    reported = set(zip(d[d.measure == "bodies_listed"].source_a, d[d.measure == "bodies_listed"].candidate_id))
+    assert set(zip(bad.source_id, bad.candidate_id)) == reported
+
+
+def test_incumbency_uses_the_override_for_mid_term_replacement(t: dict[str, pd.DataFrame]) -> None:
+    c = t["candidacies"].set_index(["election_id", "candidate_id"])
+    assert c.loc[("2012-clp", "johanna-baxter"), "incumbent"]
+    assert "override" in c.loc[("2012-clp", "johanna-baxter"), "incumbent_basis"]
+    assert c.loc[("2014-clp", "peter-wheeler"), "incumbent"]          # won 2012
+    assert not c.loc[("2014-clp", "kate-osamor"), "incumbent"]        # lost 2012
+    assert c.loc[("2014-clp", "peter-wheeler"), "incumbent_basis"] == "won 2012-clp"
+
+
+def test_gender_is_never_filled_without_a_source(t: dict[str, pd.DataFrame]) -> None:
+    c = t["candidates"]
+    assert c[c.gender.notna()].gender_source.notna().all()
+    assert c[c.home_region.notna()].home_region_source.notna().all()
+
+
+def test_every_slate_label_keeps_its_source(t: dict[str, pd.DataFrame]) -> None:
+    s = t["slate_labels"]
+    assert s.source_id.isin(t["sources"].source_id).all()
+    assert set(s[(s.election_id == "2012-clp") & (s.candidate_id == "ann-black")].label) >= {"Grassroots Alliance - GRA"}
+
+
+# --------------------------------------------------------------------------- a journalist adds a year
+
+
+def _copy_raw(tmp_path: Path) -> Path:
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    return root
+
+
+NEW_YEAR = """publisher: Test Desk
+title: NEC nominations 2030
+url: https://example.org/2030
+published: 2030-06-01
+year: 2030
+section: clp
+holds: nominations
+
+  • Ann Black – 120
+  • Zed Newperson – 7
+"""
+
+
+def test_a_new_year_needs_no_code_change(tmp_path: Path) -> None:
+    root = _copy_raw(tmp_path)
+    (root / "data/raw/clippings/2030_clp_nominations_test.txt").write_text(NEW_YEAR)
+    built = build_tables(root)
+    n = built.tables["nominations"]
+    assert set(n[n.election_id == "2030-clp"].candidate_id) == {"ann-black", "zed-newperson"}
+    assert any("2030-clp" in w for w in built.warnings)  # not in elections.csv: said, not hidden
+
+
+def test_a_near_match_name_is_an_error_until_the_registry_rules(tmp_path: Path) -> None:
+    root = _copy_raw(tmp_path)
+    (root / "data/raw/clippings/2030_clp_nominations_test.txt").write_text(
+        NEW_YEAR.replace("Zed Newperson", "Ann Blacke"))
+    with pytest.raises(ClippingError) as err:
+        build_tables(root)
+    assert "ann-black" in str(err.value) and "2030_clp_nominations_test.txt:10" in str(err.value)
+    with (root / "data/raw/name_decisions.csv").open("a") as f:
+        f.write("Ann Blacke,different,,a different person (test)\n")
+    assert "ann-blacke" in set(build_tables(root).tables["candidates"].candidate_id)
+
+
+def test_read_table_rejects_non_canonical_columns(tmp_path: Path) -> None:
+    (tmp_path / "results.csv").write_text("election_id,votes\n2014-clp,1\n")
+    with pytest.raises(ValueError, match="canonical"):
+        read_table("results", tmp_path)
+
