@@ -1,0 +1,89 @@
+# nec-analysis — needs only GNU make and Python >= 3.10 to start; `make help` lists targets.
+#
+# Variables other makefiles may use (reports.mk is included at the end):
+#   PY          the project's Python (.venv/bin/python)
+#   SETUP       stamp: the venv holds the locked packages, the project and its kernel
+#   DATA        stamp: data/processed/*.csv rebuilt from data/raw/** and nec_analysis/
+#   YEAR        the election year a report is about (default 2014)
+#   KERNEL      the Jupyter kernel name notebooks run on (nec-analysis)
+# `clean` is a double-colon rule: reports.mk may add its own `clean::` recipe.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+YEAR ?= 2014
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+KERNEL := nec-analysis
+
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+SETUP := $(VENV)/.installed
+DATA := build/.data-built
+LOCK := requirements.lock
+PYTEST_ARGS ?=
+
+RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
+SRC_FILES := $(wildcard nec_analysis/*.py)
+
+.PHONY: help setup data test lint lab lock clean distclean
+
+help: ## list the targets
+	@echo "make TARGET [YEAR=$(YEAR)]"
+	@grep -hE '^[a-zA-Z0-9_.-]+:+[^#]*## ' $(MAKEFILE_LIST) \
+	  | sed -E 's/^([^:]+):+[^#]*## (.*)/\1\t\2/' \
+	  | awk -F'\t' '!seen[$$1]++ {printf "  %-10s %s\n", $$1, $$2}'
+
+setup: $(SETUP) ## create .venv with the locked packages, the project and the `nec-analysis` kernel
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "nec-analysis needs Python >= 3.10, $(PYTHON) is " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.uv-$(UV_VERSION): | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	touch $@
+
+# Reruns only when the lock or pyproject.toml change (or uv's pin does).
+$(SETUP): $(LOCK) pyproject.toml $(VENV)/.uv-$(UV_VERSION)
+	$(UV) pip sync --python $(PY) $(LOCK)
+	$(UV) pip install --python $(PY) --no-deps --editable .
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
+	touch $@
+
+data: $(DATA) ## rebuild data/processed/*.csv from data/raw/**
+
+$(DATA): $(RAW_FILES) $(SRC_FILES) | $(SETUP)
+	$(PY) -m nec_analysis build
+	@mkdir -p $(@D)
+	touch $@
+
+test: $(SETUP) ## run the test suite (pytest; extra options: PYTEST_ARGS=...)
+	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests — treated as a failure" >&2; exit 1; fi; \
+	exit $$rc
+
+lint: $(SETUP) ## check the code with ruff
+	$(VENV)/bin/ruff check nec_analysis tests
+
+lab: $(SETUP) ## open JupyterLab (notebooks/*.py open as notebooks; kernel `nec-analysis`)
+	$(VENV)/bin/jupyter lab
+
+lock: | $(VENV)/.uv-$(UV_VERSION) ## re-pin requirements.lock from pyproject.toml (then update environment.yml)
+	$(UV) pip compile pyproject.toml --extra test --extra lint --universal --python-version 3.10 \
+	  --generate-hashes --upgrade -o $(LOCK)
+	@echo "Now copy the new pins of the packages pyproject.toml names into environment.yml;"
+	@echo "tests/test_environment.py lists any that disagree."
+
+clean:: ## remove build outputs and caches (keeps .venv and data/processed)
+	rm -rf build .pytest_cache .ruff_cache *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv too
+	rm -rf $(VENV)
+
+-include reports.mk
