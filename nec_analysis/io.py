@@ -57,15 +57,19 @@ def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
     cols = COLUMNS[name]
     out = df.loc[:, cols].copy()
     for col, dtype in _dtypes(cols).items():
-        if dtype == "boolean" and out[col].dtype == object:
-            out[col] = out[col].map(
-                lambda v: pd.NA if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v))
-                else {"True": True, "False": False, True: True, False: False}[v]
-            )
+        if dtype == "boolean" and not pd.api.types.is_bool_dtype(out[col]):
+            out[col] = [_to_bool(v) for v in out[col]]
         out[col] = out[col].astype(dtype)
         if dtype == "string":
             out[col] = out[col].replace("", pd.NA)  # empty and unknown are one thing on disk
     return out
+
+
+def _to_bool(v: object) -> object:
+    """``True``/``False`` (as bools or as the strings written to disk) or <NA>."""
+    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+        return pd.NA
+    return {"True": True, "False": False}.get(v, v) if isinstance(v, str) else bool(v)
 
 
 def write_table(df: pd.DataFrame, name: str, folder: Path | None = None) -> Path:

@@ -180,7 +180,7 @@ def parse_figure(token: str) -> int:
     token = token.strip()
     if FIGURE_RE.match(token):
         return int(token.replace(",", ""))
-    if re.fullmatch(r"[\dOo,]+", token) and re.search(r"\d", token):
+    if re.fullmatch(r"[\dOo,]+", token) and re.search(r"\d", token) and re.search(r"[Oo]", token):
         raise ValueError(f"a number; {token!r} has a letter O where a zero belongs")
     if re.fullmatch(r"[-−–]\s*[\d,]+", token):
         raise ValueError(f"a count of zero or more; {token!r} is negative")
@@ -212,7 +212,7 @@ class Shape:
 
 SHAPES: dict[str, Shape] = {s.name: s for s in [
     Shape("dash",
-          rf"^(?:[•·*]\s*|-\s+)?(?P<name>[^\d•].*?)\s*(?:\s[–—-]|[–—]|,)\s*"
+          rf"^(?:[•·*]\s*|-\s+)?(?P<name>[^\d•][^\d]*?)(?:\s+-\s+|\s*[–—]\s*|,\s*)"
           rf"(?:{MARK.replace('mark', 'mark2')}|{FIG}(?:\s*[–—-]\s*{MARK})?)$",
           "'Name – 220', '• Name - 88,235', '- Name, 207' or 'SURNAME, Forename – 57,361 – ELECTED'"),
     Shape("surname_first",
