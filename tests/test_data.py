@@ -195,3 +195,10 @@ def test_read_table_rejects_non_canonical_columns(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="canonical"):
         read_table("results", tmp_path)
 
+
+
+def test_readme_lists_every_source() -> None:
+    """The README's sources table names every clipping (so a new source gets listed)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [s for s in read_table("sources").source_id if f"`{s}`" not in readme]
+    assert not missing, f"add to README's Sources table: {missing}"
