@@ -143,7 +143,7 @@ def _figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry) -> 
                             "election_id": election_id(year, clip.get("section")), "candidate_id": cid,
                             "nominations": int(value) if value else pd.NA, "rank_stated": rank,
                             "status": "final", "as_of": pd.NA, "source_id": sid, "origin": "bracket", **where})
-                if clip.header.get("format", "") == "per_body" or frame.attrs.get("shape") == "per_body":
+                if frame.attrs.get("shape") == "per_body":
                     out["per_body"].append({"election_id": eid, "candidate_id": cid, "stated": r.figure,
                                             "source_id": sid, "truncated": clip.get("truncated") == "yes", **where})
             elif holds == "results":
