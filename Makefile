@@ -68,7 +68,7 @@ test: $(SETUP) ## run the test suite (pytest; extra options: PYTEST_ARGS=...)
 	exit $$rc
 
 lint: $(SETUP) ## check the code with ruff
-	$(VENV)/bin/ruff check nec_analysis tests
+	$(VENV)/bin/ruff check nec_analysis notebooks tests
 
 lab: $(SETUP) ## open JupyterLab (notebooks/*.py open as notebooks; kernel `nec-analysis`)
 	$(VENV)/bin/jupyter lab

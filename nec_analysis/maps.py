@@ -42,16 +42,6 @@ NO_CLPS = "#ffffff"          # Northern Ireland: Labour has no CLPs
 REGION_EDGE = "#7a7a7a"
 
 
-def family_colour(family: str) -> str:
-    """Colour of a slate family (the house palette, ``charts.SLATE_COLOURS``)."""
-    return charts.slate_colour(family)
-
-
-def family_label(family: str) -> str:
-    """Reader-facing name of a slate family (``charts.SLATE_LABELS``)."""
-    return charts.slate_label(family)
-
-
 # ---------------------------------------------------------------------------------------
 # Geometry
 # ---------------------------------------------------------------------------------------
@@ -142,7 +132,7 @@ def _panels(tables, election_id, by, root):
     panels = []
     for row in conc.itertuples(index=False):
         sub = df[df[key] == row.unit_id]
-        name = row.unit_name if by == "candidate" else family_label(row.unit_id)
+        name = row.unit_name if by == "candidate" else charts.slate_label(row.unit_id)
         panels.append({"unit_id": row.unit_id, "name": name,
                        "family": row.slate_family, "hex_ids": set(sub.hex_id),
                        "clps": int(row.clps), "top_region": row.top_region,
@@ -191,7 +181,7 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
     for ax in axes.flat[len(panels):]:
         ax.set_axis_off()
     for ax, p in zip(axes.flat, panels):
-        colour = family_colour(p["family"] if pd.notna(p["family"]) else "unknown")
+        colour = charts.slate_colour(p["family"] if pd.notna(p["family"]) else "unknown")
         draw_hexes(ax, seats, pd.Series(colour, index=sorted(p["hex_ids"])))
         ax.set_title(f"{p['name']}\n{p['clps']} CLP{'s' if p['clps'] != 1 else ''}", loc="left",
                      fontsize=9, fontweight="normal")
@@ -207,11 +197,11 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
         title = f"{election_id}: {who} had the most CLP nominations ({most}{each} of {n_clps} CLPs listed)"
     elif title is None:
         kinds = " or ".join("a candidate with no known slate" if p["unit_id"] == "unknown"
-                            else f"a {family_label(p['unit_id'])} candidate" for p in lead)
+                            else f"a {charts.slate_label(p['unit_id'])} candidate" for p in lead)
         title = f"{election_id}: {most} of the {n_clps} CLPs listed nominated {kinds}, more than any other group"
     shown = {p["family"] if pd.notna(p["family"]) else "unknown" for p in panels}
     families = [f for f in charts.SLATE_ORDER if f in shown] + sorted(shown - set(charts.SLATE_ORDER))
-    handles = [Patch(facecolor=family_colour(f), label=f"Nominated ({family_label(f)})") for f in families]
+    handles = [Patch(facecolor=charts.slate_colour(f), label=f"Nominated ({charts.slate_label(f)})") for f in families]
     handles += [Patch(facecolor=NOT_NOMINATING, label="Did not nominate / not in list"),
                 Patch(facecolor=NO_CLPS, edgecolor="#c8c8c8", label="Northern Ireland (no CLPs)")]
     subtitle = (f"CLPs that had nominated each {'candidate' if by == 'candidate' else 'slate family'}, "
@@ -220,7 +210,7 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
     source = (f"Source: {_sources_line(tables, located)}.\n{LAYOUT_CREDIT}; {OGL_CREDIT}.")
     _style(fig, title, subtitle, source, handles)
 
-    alt = _alt_text(election_id, by, panels, n_clps, n_gb, bset, when)
+    alt = f"{_alt_text(election_id, by, panels, n_clps, n_gb, bset, when)} {LAYOUT_CREDIT}."
     return fig, alt
 
 
@@ -247,7 +237,7 @@ def _alt_text(election_id, by, panels, n_clps, n_gb, bset, when) -> str:
              f"{'the candidate' if by == 'candidate' else 'at least one candidate of that slate family'} "
              f"{when}. {n_clps} CLPs appear in the list in all."]
     for p in panels:
-        fam = family_label(p["family"]) if pd.notna(p["family"]) else "Unknown"
+        fam = charts.slate_label(p["family"]) if pd.notna(p["family"]) else "Unknown"
         tops = p["top_region"].split(" / ")
         if p["top_region_clps"] > 1 and len(tops) <= 2:
             each = " each" if len(tops) == 2 else ""

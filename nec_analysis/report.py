@@ -1,0 +1,840 @@
+"""The HTML report site: notebook helpers (tables, headline figures) and the site builder.
+
+Notebook side (imported by ``notebooks/*.py``)::
+
+    report.set_output(report_dir)                     # where tables' CSVs go ("" = nowhere)
+    report.show_table(df, "candidates-2014", "Who stood")   # sortable table + link to its CSV
+    report.headline(n_candidates=13)                  # plain scalars for the tests
+
+Builder side (what ``reports.mk`` runs; every page is a papermill run of a notebook)::
+
+    python -m nec_analysis.report page  --year 2014 notebooks/10-overview-election.py
+    python -m nec_analysis.report data  --year 2014
+    python -m nec_analysis.report index --year 2014
+    python -m nec_analysis.report site                # reports/index.html, cross-year charts
+    python -m nec_analysis.report build --year 2014 --data-dir DIR --out DIR   # all of one year
+
+Pages are written to a temporary file and moved into place, so a failing notebook never
+leaves a half-written or stale page: the failing notebook's page is removed and the error
+names the cell that failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import charts
+from .io import load_tables, processed_dir, project_root, write_table
+from .tables import COLUMNS
+
+KERNEL = "nec-analysis"
+SITE_TITLE = "Labour NEC elections"
+
+# ---------------------------------------------------------------------------------------
+# Notebook side
+# ---------------------------------------------------------------------------------------
+
+_OUTPUT: dict[str, Path | None] = {"dir": None}
+
+
+def set_output(report_dir: str | Path | None) -> None:
+    """Tables shown with ``show_table`` are also written to ``<report_dir>/data/`` ("" = not)."""
+    _OUTPUT["dir"] = Path(report_dir) if report_dir else None
+
+
+def data_folder(data_dir: str | Path | None) -> Path:
+    """The processed-tables folder a notebook reads: ``data_dir`` or the project's."""
+    return Path(data_dir) if data_dir else processed_dir()
+
+
+def elections_of_year(tables: dict[str, pd.DataFrame], year: int) -> list[str]:
+    """Election ids of ``year``: regular elections first, then by-elections; CLP first."""
+    el = tables["elections"]
+    el = el[el["year"] == int(year)].sort_values(["election_type", "section"], ascending=[False, True])
+    return [str(e) for e in el["election_id"]]
+
+
+def pick_election(tables: dict[str, pd.DataFrame], year: int, section: str = "clp") -> str | None:
+    """The election a notebook is about: ``<year>-<section>``, else that section's by-election."""
+    ids = elections_of_year(tables, year)
+    for eid in (f"{year}-{section}", f"{year}-{section}-by-election"):
+        if eid in ids:
+            return eid
+    return None
+
+
+def election_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
+    """'the 2014 CLP-section election' for a reader."""
+    el = tables["elections"]
+    row = el[el["election_id"] == election_id]
+    if row.empty:
+        return election_id
+    r = row.iloc[0]
+    section = {"clp": "CLP-section", "local_government": "local-government-section"}.get(r["section"], r["section"])
+    kind = "by-election" if r["election_type"] == "by-election" else "election"
+    return f"the {r['year']} {section} {kind}"
+
+
+def short_name(election_id: str) -> str:
+    """'2014 CLP', '2014 local gov.', '2020 CLP by-el.' (chart labels)."""
+    parts = election_id.split("-")
+    label = {"clp": "CLP", "local_government": "local gov."}.get(parts[1], parts[1])
+    return f"{parts[0]} {label}" + (" by-el." if election_id.endswith("by-election") else "")
+
+
+def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None = "",
+                  report_dir: str | Path | None = "") -> tuple[dict[str, pd.DataFrame], str | None]:
+    """The first cell of every notebook: ``(tables, election_id)`` for ``year`` and ``section``.
+
+    Loads the processed tables (``data_dir`` or the project's), sends shown tables' CSVs to
+    ``report_dir``, applies the chart style, and picks ``<year>-<section>`` (else that
+    section's by-election). Where there is none, it says so on the page and returns ``None``.
+    """
+    tables = load_tables(data_folder(data_dir))
+    set_output(report_dir)
+    charts.apply_style()
+    election_id = pick_election(tables, year, section)
+    if election_id is None:
+        section_name = {"clp": "CLP-section", "local_government": "local-government-section"}.get(section, section)
+        charts.no_data(f"No {section_name} NEC election in {year} is in the data.")
+    return tables, election_id
+
+
+def headline(**values: object) -> None:
+    """Print headline figures as plain scalars, one ``name = value`` a line (for the tests)."""
+    for name, value in values.items():
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            value = "NA"
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        elif hasattr(value, "item"):
+            value = value.item()
+        print(f"{name} = {value}")
+
+
+def _cell(v: object) -> str:
+    if v is None or v is pd.NA or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
+        return "—"
+    if isinstance(v, (bool, np.bool_)):
+        return "yes" if v else "no"
+    if isinstance(v, (int, np.integer)):
+        return f"{int(v):,}" if abs(int(v)) >= 10000 or not _is_year_like(v) else str(int(v))
+    if isinstance(v, (float, np.floating)):
+        return f"{float(v):,.0f}" if float(v).is_integer() else f"{float(v):,.1f}"
+    return str(v)
+
+
+def _is_year_like(v: object) -> bool:
+    return 1900 <= int(v) <= 2100
+
+
+def table_html(df: pd.DataFrame, caption: str | None = None) -> str:
+    """A sortable HTML table of ``df`` (every value escaped; numbers with separators)."""
+    head = "".join(f'<th scope="col">{html.escape(str(c).replace("_", " "))}</th>' for c in df.columns)
+    rows = []
+    for rec in df.itertuples(index=False, name=None):
+        cells = []
+        for v in rec:
+            numeric = (isinstance(v, (int, float, np.integer, np.floating))
+                       and not isinstance(v, (bool, np.bool_)) and not pd.isna(v))
+            attr = f' data-sort="{float(v)!r}" class="num"' if numeric else ""
+            cells.append(f"<td{attr}>{html.escape(_cell(v))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f'<div class="table-wrap"><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | None = None,
+               empty: str | None = None, rows: pd.Series | None = None) -> None:
+    """Display ``df`` as a sortable table with a link to its tidy CSV (``data/<name>.csv``).
+
+    The CSV (every row and column of ``df``) is written to ``<report_dir>/data/`` when an
+    output folder is set; the page shows ``columns`` and the ``rows`` mask (default: all).
+    An empty frame displays ``empty`` (or a plain "no rows") instead of an empty table.
+    """
+    from IPython.display import HTML, display
+
+    shown = None if df is None else (df[rows] if rows is not None else df)
+    if shown is None or shown.empty:
+        charts.no_data(empty or f"{caption}: no rows for this election in the data.")
+        return
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if _OUTPUT["dir"] is not None:
+        path = _OUTPUT["dir"] / "data" / f"{slug}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        df.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+    shown = shown[columns] if columns else shown
+    part = f"; {len(shown):,} shown here" if len(shown) < len(df) else ""
+    link = (f'<p class="csv-link">Data: <a href="data/{slug}.csv" download>{slug}.csv</a> '
+            f"(tidy CSV, {len(df):,} rows{part}; click a column heading to sort)</p>")
+    display(HTML(table_html(shown.reset_index(drop=True), caption) + link))
+
+
+def heading(text: str, level: int = 2) -> None:
+    """A heading generated from data (escaped)."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<h{level}>{html.escape(text)}</h{level}>"))
+
+
+def candidate_table(tables: dict[str, pd.DataFrame], election_id: str) -> pd.DataFrame:
+    """One row per candidate: slate, gender, incumbency, nominations, votes, place, elected."""
+    from . import analysis as an
+
+    c = an.candidacies(tables, election_id)
+    noms = an.nomination_figures(tables, election_id).table
+    res = an.results(tables, election_id)
+    out = c.merge(noms[["candidate_id", "nominations"]], on="candidate_id", how="left") if not noms.empty \
+        else c.assign(nominations=pd.NA)
+    out = out.merge(res[["candidate_id", "votes", "position"]], on="candidate_id", how="left")
+    out["slate"] = out["slate_family"].map(charts.slate_label)
+    cols = ["election_id", "candidate_id", "display_name", "slate_family", "slate", "gender", "incumbent",
+            "on_ballot", "nominations", "votes", "position", "elected"]
+    return out[cols].sort_values(["position", "nominations", "display_name"],
+                                 ascending=[True, False, True], na_position="last").reset_index(drop=True)
+
+
+def sources_used(tables: dict[str, pd.DataFrame], election_ids: list[str], holds: str | None = None) -> str:
+    """'LabourList (2014-08-20); Left Futures (2014-06)' for the chart source line."""
+    src = tables["sources"]
+    years = {int(e.split("-")[0]) for e in election_ids}
+    sections = {e.split("-")[1] for e in election_ids}
+    s = src[src["year"].isin(years) & src["section"].isin(sections)]
+    if holds:
+        s = s[s["holds"] == holds]
+    items = sorted({f"{p} ({d})" for p, d in zip(s["publisher"], s["published"])})
+    return "; ".join(items) if items else "data/processed"
+
+
+def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list[str]:
+    """Plain sentences: seats, system, candidates, who was elected, threshold, turnout."""
+    el = tables["elections"].set_index("election_id")
+    if election_id not in el.index:
+        return [f"{election_id} is not in the data."]
+    r = el.loc[election_id]
+    cand = candidate_table(tables, election_id)
+    system = {"block": "a block vote (the top candidates by votes are elected)",
+              "stv": "the single transferable vote"}.get(r["voting_system"], None)
+    out = [f"{report_name(tables, election_id)} filled {charts.fmt_int(r['seats'])} seat(s)"
+           + (f" by {system}." if system else "; the sources do not say which voting system was used.")]
+    on = cand[cand["on_ballot"] != False]  # noqa: E712
+    out.append(f"{len(on)} candidate(s) are recorded as standing"
+               + (f" ({int((cand['on_ballot'] == False).sum())} more were nominated but did not reach the ballot)."  # noqa: E712
+                  if (cand["on_ballot"] == False).any() else "."))  # noqa: E712
+    won = cand[cand["elected"] == True]  # noqa: E712
+    if not won.empty:
+        out.append("Elected: " + ", ".join(
+            f"{n} ({charts.slate_label(f)})" for n, f in zip(won["display_name"], won["slate_family"])) + ".")
+    if pd.isna(r["ballot_threshold"]):
+        out.append("No source states how many nominations were needed to reach the ballot.")
+    else:
+        out.append(f"Reaching the ballot needed {int(r['ballot_threshold'])} nominations.")
+    if cand["votes"].isna().all():
+        out.append("No vote figures were published for this election: only who was elected is known.")
+    if not pd.isna(r["turnout_pct_stated"]):
+        out.append(f"Turnout was stated as {float(r['turnout_pct_stated']):g}%.")
+    else:
+        out.append("No source states the turnout.")
+    return out
+
+
+def report_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
+    name = election_name(tables, election_id)
+    return name[0].upper() + name[1:]
+
+
+def say_elections(tables: dict[str, pd.DataFrame], year: int) -> None:
+    """Sentences listing the year's elections (or saying there are none)."""
+    ids = elections_of_year(tables, year)
+    if not ids:
+        charts.no_data(f"No NEC election in {year} is in the data.")
+        return
+    el = tables["elections"].set_index("election_id")
+    charts.say(f"{len(ids)} election(s) in {year}: " + "; ".join(
+        f"{election_name(tables, e)} ({charts.fmt_int(el.loc[e, 'seats'])} seats, "
+        f"{charts.fmt_int(el.loc[e, 'n_candidates'])} candidates)" for e in ids) + ".")
+
+
+# ---------------------------------------------------------------------------------------
+# Page shell: CSS and the table sorter (inline: the report works offline)
+# ---------------------------------------------------------------------------------------
+
+CSS = """
+:root{--ink:#222;--muted:#666;--rule:#ddd;--accent:#c0392b;--bg:#fff}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--ink);font:17px/1.55 Georgia,"Times New Roman",serif}
+header.site,main,footer.site{max-width:52rem;margin:0 auto;padding:0 1.2rem}
+header.site{border-bottom:3px solid var(--accent);padding-top:1rem;padding-bottom:.4rem}
+header.site a.home{font:600 .95rem/1.2 system-ui,sans-serif;color:var(--accent);text-decoration:none}
+nav.pages{font:.85rem/1.6 system-ui,sans-serif;margin-top:.3rem}
+nav.pages a{color:var(--muted);margin-right:.9rem;white-space:nowrap}
+nav.pages a[aria-current]{color:var(--ink);font-weight:600;text-decoration:none}
+a.anchor-link{display:none}
+h1,h2,h3{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.25}
+h1{font-size:1.9rem;margin:1.4rem 0 .6rem}
+h2{font-size:1.35rem;margin:2.2rem 0 .5rem;border-top:1px solid var(--rule);padding-top:1rem}
+h3{font-size:1.1rem;margin:1.6rem 0 .4rem}
+a{color:#1f5f99}
+p.finding{margin:.5rem 0;padding-left:.8rem;border-left:3px solid var(--accent)}
+p.no-data{background:#f6f6f6;border-left:3px solid #999;padding:.5rem .8rem}
+p.csv-link{font:.8rem/1.4 system-ui,sans-serif;color:var(--muted);margin:.2rem 0 1.2rem}
+figure.chart{margin:1rem 0}
+figure.chart img{display:block;max-width:100%;height:auto}
+.table-wrap{overflow-x:auto;margin:.8rem 0 0}
+table{border-collapse:collapse;font:.82rem/1.35 system-ui,sans-serif;min-width:50%}
+caption{text-align:left;font-weight:600;padding:.3rem 0;color:var(--ink)}
+th,td{padding:.3rem .6rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.sortable th{cursor:pointer;user-select:none;background:#f4f4f4;white-space:nowrap}
+table.sortable th[aria-sort=ascending]::after{content:" \\25B2";font-size:.7em}
+table.sortable th[aria-sort=descending]::after{content:" \\25BC";font-size:.7em}
+pre{font-size:.8rem;background:#f7f7f7;padding:.6rem;overflow-x:auto}
+ul.pages li{margin:.4rem 0}
+footer.site{color:var(--muted);font:.8rem/1.5 system-ui,sans-serif;border-top:1px solid var(--rule);
+  margin-top:3rem;padding-top:.8rem;padding-bottom:2rem}
+.jp-OutputArea-output,.output_area{overflow-x:auto}
+"""
+
+SORT_JS = """
+(function(){
+  function key(td){var v=td.getAttribute('data-sort');if(v!==null)return parseFloat(v);
+    return td.textContent.trim().toLowerCase();}
+  function sortBy(table,idx,th){
+    var tbody=table.tBodies[0];if(!tbody)return;
+    var asc=th.getAttribute('aria-sort')!=='ascending';
+    Array.prototype.forEach.call(table.tHead.rows[0].cells,function(c){c.removeAttribute('aria-sort');});
+    th.setAttribute('aria-sort',asc?'ascending':'descending');
+    var rows=Array.prototype.slice.call(tbody.rows);
+    rows.sort(function(a,b){var x=key(a.cells[idx]),y=key(b.cells[idx]);
+      var xn=typeof x==='number',yn=typeof y==='number';
+      if(xn&&!yn)return -1;if(yn&&!xn)return 1;
+      var r=x<y?-1:(x>y?1:0);return asc?r:-r;});
+    rows.forEach(function(r){tbody.appendChild(r);});
+  }
+  document.querySelectorAll('table.sortable').forEach(function(table){
+    if(!table.tHead)return;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,idx){
+      th.tabIndex=0;th.title='Sort by this column';
+      th.addEventListener('click',function(){sortBy(table,idx,th);});
+      th.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();sortBy(table,idx,th);}});
+    });
+  });
+})();
+"""
+
+
+def page(title: str, body: str, nav: list[tuple[str, str]] | None = None, current: str | None = None,
+         home: str = "index.html", home_label: str = SITE_TITLE) -> str:
+    """A complete HTML page: header with navigation, ``body``, footer, CSS and the sorter."""
+    links = "".join(
+        f'<a href="{html.escape(href)}"{" aria-current=page" if href == current else ""}>{html.escape(text)}</a>'
+        for href, text in (nav or []))
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header class="site"><a class="home" href="{html.escape(home)}">{html.escape(home_label)}</a>
+<nav class="pages">{links}</nav></header>
+<main>
+{body}
+</main>
+<footer class="site">Every figure comes from a named, dated, published source (see the sources table on
+the year's index page). Pages are notebooks run top to bottom with papermill; the code is in the
+project's <code>notebooks/</code> and <code>nec_analysis/</code>.</footer>
+<script>{SORT_JS}</script>
+</body>
+</html>
+"""
+
+
+# ---------------------------------------------------------------------------------------
+# Builder
+# ---------------------------------------------------------------------------------------
+
+def notebook_paths(root: Path | None = None) -> list[Path]:
+    """``notebooks/NN-verb-object.py``, in order."""
+    folder = (root or project_root()) / "notebooks"
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.py"))
+
+
+def notebook_title(path: Path) -> tuple[str, str]:
+    """(title, first paragraph) from a notebook's opening markdown cell."""
+    import jupytext
+
+    nb = jupytext.read(path)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = cell.source.strip().splitlines()
+        title = next((ln[2:].strip() for ln in lines if ln.startswith("# ")), path.stem)
+        paras = [p.strip() for p in "\n".join(ln for ln in lines if not ln.startswith("#")).split("\n\n")]
+        para = next((p for p in paras if p), "")
+        return title, re.sub(r"\s+", " ", para)
+    return path.stem, ""
+
+
+def available_years(folder: Path | None = None) -> list[int]:
+    """Years with an election in ``elections.csv``."""
+    el = pd.read_csv((folder or processed_dir()) / "elections.csv", usecols=["year"])
+    return sorted(int(y) for y in el["year"].dropna().unique())
+
+
+def _check_year(year: int, folder: Path | None) -> None:
+    years = available_years(folder)
+    if int(year) not in years:
+        raise SystemExit(f"no election in {year} in the data; available years: "
+                         f"{', '.join(map(str, years))} (from data/processed/elections.csv)")
+
+
+def _year_nav(year: int, root: Path | None = None, site: bool = True) -> list[tuple[str, str]]:
+    nav = [("index.html", f"{year}: contents")]
+    for p in notebook_paths(root):
+        title, _ = notebook_title(p)
+        nav.append((f"{p.stem}.html", title.split(":")[0]))
+    if site:
+        nav.append(("../index.html", "All years"))
+    return nav
+
+
+def _replace(tmp: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(tmp, dest)
+
+
+def _tmp_for(dest: Path) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".tmp-{dest.stem}-", suffix=dest.suffix, dir=dest.parent)
+    os.close(fd)
+    return Path(name)
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised: the message names the notebook, the cell and the error."""
+
+
+def execute(notebook: Path, year: int, out_ipynb: Path, report_dir: Path | None,
+            data_dir: Path | None = None, section: str | None = None) -> Path:
+    """Run ``notebook`` (jupytext .py) with papermill for ``year``; the executed .ipynb."""
+    import jupytext
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    nb = jupytext.read(notebook)
+    params: dict[str, object] = {"year": int(year)}
+    if data_dir:
+        params["data_dir"] = str(Path(data_dir).resolve())
+    if report_dir:
+        params["report_dir"] = str(Path(report_dir).resolve())
+    if section:
+        params["section"] = section
+    tmp = _tmp_for(out_ipynb)
+    try:
+        pm.execute_notebook(nb, str(tmp), parameters=params, kernel_name=KERNEL, progress_bar=False,
+                            cwd=str(project_root()), log_output=False)
+    except PapermillExecutionError as err:
+        tmp.unlink(missing_ok=True)
+        src = "\n".join("      " + ln for ln in str(err.source).splitlines()[:8])
+        # papermill's cell_index counts its injected-parameters cell; say which source cell it is
+        raise NotebookFailed(
+            f"{notebook.name} (year {year}) failed in cell {err.cell_index} "
+            f"(execution count {err.exec_count}): {err.ename}: {err.evalue}\n    cell source:\n{src}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _replace(tmp, out_ipynb)
+    return out_ipynb
+
+
+def _strip_preprocessors():
+    from nbconvert.preprocessors import Preprocessor
+
+    class DropStderr(Preprocessor):
+        """Warnings on stderr go to the build log, not to readers."""
+
+        def preprocess_cell(self, cell, resources, index):
+            if cell.cell_type == "code":
+                for out in cell.get("outputs", []):
+                    if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                        sys.stderr.write(f"  (notebook stderr, cell {index}) {out.get('text', '')[:500]}\n")
+                cell.outputs = [o for o in cell.get("outputs", [])
+                                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            return cell, resources
+
+    return DropStderr
+
+
+def render(executed: Path, dest: Path, title: str, nav: list[tuple[str, str]], current: str,
+           home_label: str) -> Path:
+    """HTML page of an executed notebook: code hidden, headline cells dropped."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    nb = nbformat.read(executed, as_version=4)
+    exporter = HTMLExporter(template_name="basic")
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    tags = TagRemovePreprocessor(remove_cell_tags={"headline", "remove-cell"},
+                                 remove_all_outputs_tags={"remove-output"}, enabled=True)
+    exporter.register_preprocessor(tags, enabled=True)
+    exporter.register_preprocessor(_strip_preprocessors()(), enabled=True)
+    body, _ = exporter.from_notebook_node(nb)
+    tmp = _tmp_for(dest)
+    tmp.write_text(page(title, body, nav, current, home="index.html", home_label=home_label),
+                   encoding="utf-8")
+    _replace(tmp, dest)
+    return dest
+
+
+def build_page(notebook: Path, year: int, out_dir: Path, data_dir: Path | None = None,
+               work_dir: Path | None = None, site: bool = True) -> Path:
+    """Execute ``notebook`` for ``year`` and write ``out_dir/<stem>.html`` (or fail, leaving none)."""
+    notebook = Path(notebook)
+    dest = out_dir / f"{notebook.stem}.html"
+    work = work_dir or (project_root() / "build" / "notebooks" / str(year))
+    start = time.monotonic()
+    print(f"[report {year}] {notebook.stem}: running", flush=True)
+    try:
+        executed = execute(notebook, year, work / f"{notebook.stem}.ipynb", out_dir, data_dir)
+        title, _ = notebook_title(notebook)
+        render(executed, dest, f"{title} — {year} — {SITE_TITLE}", _year_nav(year, site=site),
+               f"{notebook.stem}.html", f"{SITE_TITLE}: {year}")
+    except BaseException:
+        dest.unlink(missing_ok=True)  # no stale page survives a failure
+        raise
+    print(f"[report {year}] {notebook.stem}: done in {time.monotonic() - start:.1f}s -> {dest}", flush=True)
+    return dest
+
+
+def year_tables(tables: dict[str, pd.DataFrame], year: int) -> dict[str, pd.DataFrame]:
+    """Every processed table cut down to ``year``'s elections (candidates: those who stood)."""
+    ids = set(elections_of_year(tables, year))
+    out = {}
+    for name, df in tables.items():
+        if "election_id" in df.columns:
+            out[name] = df[df["election_id"].isin(ids)]
+        elif name == "sources":
+            out[name] = df[df["year"] == int(year)]
+        elif name == "candidates":
+            stood = set(tables["candidacies"].loc[tables["candidacies"]["election_id"].isin(ids), "candidate_id"])
+            out[name] = df[df["candidate_id"].isin(stood)]
+        else:
+            out[name] = df
+    return out
+
+
+def copy_data(year: int, out_dir: Path, data_dir: Path | None = None) -> list[Path]:
+    """Write ``year``'s rows of every processed table to ``out_dir/data/<table>.csv``."""
+    tables = load_tables(data_dir)
+    return [write_table(df, name, out_dir / "data") for name, df in year_tables(tables, year).items()]
+
+
+def _link(url: object, text: str) -> str:
+    if isinstance(url, str) and re.match(r"^https?://", url):
+        return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
+    return html.escape(text)
+
+
+def sources_html(sources: pd.DataFrame) -> str:
+    """The sources table: publisher, title (linked), published, what it holds, notes."""
+    rows = []
+    for _, s in sources.sort_values(["published", "source_id"]).iterrows():
+        title = s["title"] if isinstance(s["title"], str) else s["source_id"]
+        url = s["url"] if isinstance(s["url"], str) else None
+        flags = [w for w, on in (("interim", s["status"] == "interim"), ("partial", s["partial"] is True),
+                                 ("cut off", s["truncated"] is True)) if on]
+        holds = f"{s['holds']} ({s['section'].replace('_', ' ')})" + (f"; {', '.join(flags)}" if flags else "")
+        rows.append("<tr>" + "".join([
+            f"<td>{html.escape(str(s['publisher']))}</td>",
+            f"<td>{_link(url, title)}{'' if url else ' <em>(address not known)</em>'}</td>",
+            f"<td>{html.escape(str(s['published']))}</td>",
+            f"<td>{html.escape(holds)}</td>",
+            f"<td><code>{html.escape(str(s['source_id']))}</code></td>"]) + "</tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("publisher", "title", "published", "holds", "source id"))
+    return (f'<div class="table-wrap"><table class="sortable"><caption>Sources for this year</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bool = True) -> Path:
+    """``out_dir/index.html``: the year's pages, elections at a glance, data files and sources."""
+    tables = year_tables(load_tables(data_dir), year)
+    items = []
+    for p in notebook_paths():
+        title, para = notebook_title(p)
+        items.append(f'<li><a href="{p.stem}.html">{html.escape(title)}</a><br>'
+                     f"<small>{html.escape(para)}</small></li>")
+    el = tables["elections"].copy()
+    glance = el[["election_id", "seats", "voting_system", "n_candidates", "n_elected", "turnout_pct_stated"]]
+    data_files = sorted((out_dir / "data").glob("*.csv")) if (out_dir / "data").is_dir() else []
+    processed = [f for f in data_files if f.stem in COLUMNS]
+    derived = [f for f in data_files if f.stem not in COLUMNS]
+
+    def files(fs):
+        return ", ".join(f'<a href="data/{html.escape(f.name)}">{html.escape(f.name)}</a>' for f in fs) or "none"
+
+    body = (f"<h1>Labour NEC elections, {year}</h1>"
+            f"<p>Who stood for the constituency (CLP) and local-government places on Labour's National "
+            f"Executive Committee in {year}, who nominated them, how members voted and who was elected. "
+            f"Each page below answers one question for {year}; every table links to the tidy CSV "
+            f"behind it.</p>"
+            f'<h2>Pages</h2><ul class="pages">{"".join(items)}</ul>'
+            f"<h2>Elections at a glance</h2>{table_html(glance, f'Elections held in {year}')}"
+            f'<p class="csv-link">Data: <a href="data/elections.csv">elections.csv</a></p>'
+            f"<h2>Sources</h2>{sources_html(tables['sources'])}"
+            f'<p class="csv-link">Data: <a href="data/sources.csv">sources.csv</a></p>'
+            f"<h2>Data</h2><p>The {year} rows of every table in the tidy dataset: {files(processed)}.</p>"
+            f"<p>The tables shown on the pages: {files(derived)}.</p>")
+    dest = out_dir / "index.html"
+    tmp = _tmp_for(dest)
+    tmp.write_text(page(f"{SITE_TITLE}, {year}", body, _year_nav(year, site=site), "index.html",
+                        home="index.html", home_label=f"{SITE_TITLE}: {year}"), encoding="utf-8")
+    _replace(tmp, dest)
+    print(f"[report {year}] index -> {dest}", flush=True)
+    return dest
+
+
+# ---------------------------------------------------------------------------------------
+# Site index: cross-year charts
+# ---------------------------------------------------------------------------------------
+
+def cross_year_frames(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tidy frames for the site charts: seats by slate, women elected, incumbents, threshold."""
+    from . import analysis as an
+
+    ids = an.election_ids(tables)
+    slates = an.slate_summary(tables).table
+    seats = (slates[["election_id", "slate_family", "elected"]] if not slates.empty
+             else pd.DataFrame(columns=["election_id", "slate_family", "elected"]))
+    gender = an.gender_summary(tables, ids).table
+    women = gender[(gender["group"] == "elected") & gender["scope"].isin(ids)][
+        ["scope", "n", "women", "men", "unknown"]].rename(columns={"scope": "election_id"})
+    inc = an.incumbency(tables).table[["election_id", "seats", "incumbents_standing", "re_elected",
+                                       "defeated", "newly_elected", "incumbency_unknown"]]
+    thr = an.winning_margins(tables).table
+    el = tables["elections"].set_index("election_id")
+    thr_all = pd.DataFrame({"election_id": ids})
+    thr_all["voting_system"] = thr_all["election_id"].map(el["voting_system"])
+    if not thr.empty:
+        thr_all = thr_all.merge(thr[["election_id", "last_elected", "threshold_votes", "first_loser",
+                                     "first_loser_votes", "margin"]], on="election_id", how="left")
+    else:
+        thr_all["threshold_votes"] = pd.NA
+    return {"seats-by-slate": seats, "women-elected": women, "incumbents": inc, "winning-threshold": thr_all}
+
+
+def _site_charts(frames: dict[str, pd.DataFrame], tables) -> list[str]:
+    import numpy as np
+
+    parts: list[str] = []
+    ids = list(tables["elections"].sort_values(["year", "section", "election_type"])["election_id"])
+    labels = [short_name(e) for e in ids]
+    src = "data/processed (candidacies, results, candidates); published sources listed on each year's page"
+
+    # seats by slate
+    s = frames["seats-by-slate"]
+    if s.empty:
+        parts.append('<p class="no-data">No seats by slate: no candidacies in the data.</p>')
+    else:
+        piv = s.pivot_table(index="election_id", columns="slate_family", values="elected", aggfunc="sum",
+                            fill_value=0).reindex(ids, fill_value=0)
+        fams = [f for f in charts.SLATE_ORDER if f in piv.columns]
+        lead = piv.sum().sort_values(ascending=False)
+        title = (f"{charts.slate_label(lead.index[0])} candidates won {int(lead.iloc[0])} of "
+                 f"{int(piv.to_numpy().sum())} seats across the {len(ids)} elections")
+        fig, ax = charts.figure(title, src, "Seats won, by slate family", figsize=(8.5, 4.6))
+        left = np.zeros(len(ids))
+        for f in fams:
+            ax.barh(labels, piv[f], left=left, color=charts.slate_colour(f), label=charts.slate_label(f))
+            left += piv[f].to_numpy()
+        ax.invert_yaxis()
+        ax.set_xlabel("seats won")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        alt = "Stacked bar chart of seats won by slate family in each election: " + "; ".join(
+            f"{short_name(e)}: " + ", ".join(f"{charts.slate_label(f)} {int(piv.loc[e, f])}"
+                                             for f in fams if piv.loc[e, f]) for e in ids) + "."
+        parts.append(charts.figure_html(fig, alt))
+        charts.plt.close(fig)
+
+    # women elected
+    w = frames["women-elected"].set_index("election_id").reindex(ids)
+    if w["n"].fillna(0).sum() == 0:
+        parts.append('<p class="no-data">No gender figures for the elected.</p>')
+    else:
+        total_w, total_n = int(w["women"].fillna(0).sum()), int(w["n"].fillna(0).sum())
+        fig, ax = charts.figure(f"{total_w} of the {total_n} places filled in these elections went to women",
+                                "candidate registry (gender only where a source states it); results",
+                                "Elected, by gender", figsize=(8.5, 4.6))
+        left = np.zeros(len(ids))
+        for key, col in (("F", "women"), ("M", "men"), ("unknown", "unknown")):
+            vals = w[col].fillna(0).to_numpy()
+            ax.barh(labels, vals, left=left, color=charts.gender_colour(key), label=charts.gender_label(key))
+            left += vals
+        ax.invert_yaxis()
+        ax.set_xlabel("candidates elected")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        alt = "Stacked bar chart of candidates elected by gender in each election: " + "; ".join(
+            f"{short_name(e)}: {int(w.loc[e, 'women'] or 0)} women, {int(w.loc[e, 'men'] or 0)} men"
+            + (f", {int(w.loc[e, 'unknown'])} not stated" if w.loc[e, 'unknown'] else "")
+            for e in ids if not pd.isna(w.loc[e, "n"])) + "."
+        parts.append(charts.figure_html(fig, alt))
+        charts.plt.close(fig)
+
+    # incumbents
+    inc = frames["incumbents"].set_index("election_id").reindex(ids)
+    known = inc[inc["incumbents_standing"].fillna(0) > 0]
+    if known.empty:
+        parts.append('<p class="no-data">No election has incumbency data.</p>')
+    else:
+        re_el, standing = int(known["re_elected"].sum()), int(known["incumbents_standing"].sum())
+        fig, ax = charts.figure(f"{re_el} of {standing} incumbents who stood again were re-elected",
+                                "candidacies (incumbency from the previous result or a sourced override)",
+                                "Incumbents standing again: re-elected or defeated", figsize=(8.5, 4.2))
+        kl = [short_name(e) for e in known.index]
+        ax.barh(kl, known["re_elected"], color="#333333", label="Re-elected")
+        ax.barh(kl, known["defeated"], left=known["re_elected"], color="#bbbbbb", label="Defeated")
+        ax.invert_yaxis()
+        ax.set_xlabel("incumbents")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        missing = [short_name(e) for e in ids if e not in known.index]
+        alt = ("Stacked bar chart of incumbents re-elected and defeated: " + "; ".join(
+            f"{short_name(e)}: {int(r['re_elected'])} re-elected, {int(r['defeated'])} defeated"
+            for e, r in known.iterrows()) + "." + (f" Not known for {', '.join(missing)}." if missing else ""))
+        parts.append(charts.figure_html(fig, alt))
+        charts.plt.close(fig)
+        if missing:
+            parts.append(f'<p class="no-data">Incumbency is not known for {html.escape(", ".join(missing))} '
+                         "(the previous election is not in the data).</p>")
+
+    # threshold
+    # Only regular CLP-section elections are comparable: a by-election for two seats and the
+    # councillors' section (a few thousand electors) are different contests.
+    el = tables["elections"].set_index("election_id")
+    comparable = [e for e in ids if el.loc[e, "section"] == "clp" and el.loc[e, "election_type"] == "regular"]
+    t = frames["winning-threshold"].set_index("election_id").reindex(comparable)
+    have = t[t["threshold_votes"].notna()]
+    if have.empty:
+        parts.append('<p class="no-data">No CLP-section election has vote figures for both winners and '
+                     "losers.</p>")
+    else:
+        hi, lo = have["threshold_votes"].astype(float).idxmax(), have["threshold_votes"].astype(float).idxmin()
+        fig, ax = charts.figure(
+            f"The last CLP seat needed {charts.fmt_int(have.loc[lo, 'threshold_votes'])} votes in "
+            f"{lo[:4]} and {charts.fmt_int(have.loc[hi, 'threshold_votes'])} in {hi[:4]}",
+            "results (votes of the last candidate elected)",
+            "Votes of the last candidate elected, regular CLP-section elections with published votes",
+            figsize=(8.5, 3.6))
+        kl = [short_name(e) for e in have.index]
+        bars = ax.barh(kl, have["threshold_votes"].astype(float), color="#555555")
+        charts.label_bars(ax, bars, have["threshold_votes"].astype(float))
+        charts.thousands(ax, "x")
+        ax.invert_yaxis()
+        ax.set_xlabel("votes")
+        missing = [short_name(e) for e in comparable if e not in have.index]
+        alt = ("Bar chart of the votes won by the last candidate elected in regular CLP-section elections: " + "; ".join(
+            f"{short_name(e)}: {charts.fmt_int(r['threshold_votes'])}" for e, r in have.iterrows()) + "."
+               + (f" No vote figures for {', '.join(missing)}." if missing else ""))
+        parts.append(charts.figure_html(fig, alt))
+        charts.plt.close(fig)
+        if missing:
+            parts.append(f'<p class="no-data">No winning threshold for {html.escape(", ".join(missing))}: '
+                         "the sources give who was elected but not every candidate's votes "
+                         "(2022 was counted by single transferable vote).</p>")
+    return parts
+
+
+def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
+    """``out_root/index.html``: links to every year and the cross-year charts."""
+    tables = load_tables(data_dir)
+    charts.apply_style()
+    frames = cross_year_frames(tables)
+    (out_root / "data").mkdir(parents=True, exist_ok=True)
+    for name, df in frames.items():
+        df.to_csv(out_root / "data" / f"{name}.csv", index=False, lineterminator="\n", float_format="%.10g")
+    years = available_years(data_dir)
+    year_links = "".join(
+        f'<li><a href="{y}/index.html">{y}</a> — '
+        f"{html.escape(', '.join(election_name(tables, e) for e in elections_of_year(tables, y)))}</li>"
+        for y in years if (out_root / str(y) / "index.html").exists())
+    chart_html = _site_charts(frames, tables)
+    csvs = ", ".join(f'<a href="data/{n}.csv">{n}.csv</a>' for n in frames)
+    body = (f"<h1>{SITE_TITLE}: nominations, slates and results</h1>"
+            "<p>How the nominations candidates gather from local parties relate to the members' votes "
+            "they then win in the elections for Labour's National Executive Committee — which slates, "
+            "which candidates, which parts of the country — and how that has changed from one election "
+            "to the next. Every figure comes from a named, dated, published source.</p>"
+            f'<h2>Reports by year</h2><ul class="pages">{year_links}</ul>'
+            "<h2>Across the years</h2>" + "".join(chart_html)
+            + f'<p class="csv-link">Data behind these charts: {csvs}</p>')
+    nav = [(f"{y}/index.html", str(y)) for y in years if (out_root / str(y) / "index.html").exists()]
+    dest = out_root / "index.html"
+    tmp = _tmp_for(dest)
+    tmp.write_text(page(SITE_TITLE, body, nav, None), encoding="utf-8")
+    _replace(tmp, dest)
+    print(f"[report] site index -> {dest}", flush=True)
+    return dest
+
+
+def build_year(year: int, out_dir: Path, data_dir: Path | None = None, site: bool = False) -> Path:
+    """Everything of one year in one call (tests, fixtures): data, every page, index."""
+    _check_year(year, data_dir)
+    copy_data(year, out_dir, data_dir)
+    for nb in notebook_paths():
+        build_page(nb, year, out_dir, data_dir, work_dir=out_dir / ".." / "_notebooks" / str(year), site=site)
+    return build_index(year, out_dir, data_dir, site=site)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nec_analysis.report", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("page", "data", "index", "build", "check-year"):
+        p = sub.add_parser(name)
+        p.add_argument("--year", type=int, required=True)
+        p.add_argument("--out", type=Path, default=None, help="default: reports/<year>")
+        p.add_argument("--data-dir", type=Path, default=None, help="default: data/processed")
+        if name == "page":
+            p.add_argument("notebook", type=Path)
+    s = sub.add_parser("site")
+    s.add_argument("--out", type=Path, default=None, help="default: reports")
+    s.add_argument("--data-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    root = project_root()
+    if args.command == "site":
+        build_site(args.out or root / "reports", args.data_dir)
+        return 0
+    _check_year(args.year, args.data_dir)
+    out = args.out or root / "reports" / str(args.year)
+    try:
+        if args.command == "page":
+            build_page(args.notebook, args.year, out, args.data_dir)
+        elif args.command == "data":
+            copy_data(args.year, out, args.data_dir)
+        elif args.command == "index":
+            build_index(args.year, out, args.data_dir)
+        elif args.command == "build":
+            build_year(args.year, out, args.data_dir)
+    except NotebookFailed as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

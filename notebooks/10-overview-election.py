@@ -1,0 +1,111 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (nec-analysis)
+#     language: python
+#     name: nec-analysis
+# ---
+
+# %% [markdown]
+# # Overview: who stood, who was nominated, who was elected
+#
+# For one election year: who stood for the NEC's constituency (CLP) and local-government
+# places, how many nominations each gathered, how many votes each won, who was elected,
+# what turnout the sources state, and where the sources disagree with each other.
+#
+# **Inputs:** the tidy tables in `data/processed/` (`elections`, `candidacies`,
+# `candidates`, `nominations`, `results`, `totals`, `discrepancies`).
+# **Outputs:** one table per election (with its CSV), a chart of votes (or, where no
+# votes were published, of nominations), and sentences generated from the data.
+
+# %% tags=["parameters"]
+year = 2014
+data_dir = ""
+report_dir = ""
+
+# %%
+from nec_analysis import analysis as an
+from nec_analysis import charts, report
+
+tables, _ = report.open_notebook(year, "clp", data_dir, report_dir)
+election_ids = report.elections_of_year(tables, year)
+
+# %% tags=["headline"]
+# Headline figures as plain `name = value` lines: tests/test_notebooks.py checks them with nbval
+# against the published 2014 figures. The cell is dropped from the HTML page.
+first_table = report.candidate_table(tables, election_ids[0]) if election_ids else None
+ranked = None if first_table is None else first_table.dropna(subset=["votes"]).sort_values("votes", ascending=False)
+report.headline(
+    n_elections=len(election_ids),
+    n_candidates=None if first_table is None else int(first_table["on_ballot"].fillna(True).sum()),
+    n_elected=None if first_table is None else int((first_table["elected"] == True).sum()),  # noqa: E712
+    top_candidate=None if ranked is None or ranked.empty else ranked["display_name"].iloc[0],
+    top_votes=None if ranked is None or ranked.empty else ranked["votes"].iloc[0],
+)
+
+# %% [markdown]
+# ## The elections this year
+
+# %%
+report.say_elections(tables, year)
+
+# %% [markdown]
+# ## Candidates, nominations, votes and results
+#
+# One section per election. Candidates are listed by their place in the ballot where
+# votes were published, otherwise by nominations. ✓ marks those elected.
+
+# %%
+for eid in election_ids:
+    report.heading(report.report_name(tables, eid), 3)
+    cand = report.candidate_table(tables, eid)
+    charts.say(report.describe_election(tables, eid))
+    if cand["votes"].notna().any():
+        top = cand.sort_values("votes", ascending=False).iloc[0]
+        fig, alt = charts.candidate_bars(
+            cand, "votes", f"{top['display_name']} topped the ballot with {charts.fmt_int(top['votes'])} votes",
+            report.sources_used(tables, [eid], "results"), "votes", "Members' votes by candidate")
+        charts.show(fig, alt)
+    elif cand["nominations"].notna().any():
+        top = cand.sort_values("nominations", ascending=False).iloc[0]
+        charts.no_data("No vote figures were published for this election, so the chart shows nominations.")
+        fig, alt = charts.candidate_bars(
+            cand, "nominations",
+            f"{top['display_name']} led the nominations with {charts.fmt_int(top['nominations'])}",
+            report.sources_used(tables, [eid], "nominations"), "nominations", "Nominations by candidate")
+        charts.show(fig, alt)
+    else:
+        charts.no_data("Neither vote nor nomination figures were published for this election; "
+                       "the sources say only who was elected.")
+    report.show_table(cand, f"candidates-{eid}", f"Candidates, {report.election_name(tables, eid)}",
+                      columns=["display_name", "slate", "gender", "incumbent", "nominations", "votes",
+                               "position", "elected"])
+
+# %% [markdown]
+# ## Totals and turnout
+#
+# Published totals beside the figures derived from the data.
+
+# %%
+for eid in election_ids:
+    charts.say(an.describe_totals(tables, eid))
+totals = an.stated_vs_derived(tables).table
+report.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}",
+                  "Stated and derived totals")
+
+# %% [markdown]
+# ## Where the sources disagree
+#
+# Every figure two sources give differently. The dataset keeps both and uses the
+# preferred one (the reason is in `data/raw/preferred_sources.csv`).
+
+# %%
+disc = tables["discrepancies"]
+disc = disc[disc["election_id"].isin(election_ids)]
+if disc.empty:
+    charts.no_data(f"No disagreements between sources are recorded for {year}.")
+else:
+    charts.say(f"{len(disc)} disagreement(s) between sources are recorded for {year}.")
+    report.show_table(disc, f"discrepancies-{year}", f"Disagreements between sources, {year}",
+                      columns=["election_id", "candidate_id", "measure", "value_a", "source_a",
+                               "value_b", "source_b"])

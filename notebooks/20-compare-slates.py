@@ -1,0 +1,76 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (nec-analysis)
+#     language: python
+#     name: nec-analysis
+# ---
+
+# %% [markdown]
+# # Slates: nominations, votes and seats by slate
+#
+# Which slates did candidates stand on, what share of the nominations and of the votes
+# did each slate's candidates win, and how many seats did that buy? Compared with the
+# previous cycle where it is in the data.
+#
+# **Inputs:** `data/processed/` (`candidacies`, `slate_labels`, `nominations`,
+# `results`). **Outputs:** a chart of nominations, votes and seats by slate family, the
+# table behind it, each candidate's slate labels as the sources printed them, and
+# sentences generated from the data.
+
+# %% tags=["parameters"]
+year = 2014
+section = "clp"
+data_dir = ""
+report_dir = ""
+
+# %%
+from nec_analysis import analysis as an
+from nec_analysis import charts, report
+
+tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+
+summary = an.slate_summary(tables, election_id).table if election_id else None
+
+# %% tags=["headline"]
+seats = {} if summary is None or summary.empty else dict(zip(summary["slate_family"], summary["elected"]))
+report.headline(seats_grassroots_left=seats.get("grassroots_left", 0))
+
+# %% [markdown]
+# ## Shares by slate family
+
+# %%
+if election_id:
+    charts.say(an.describe_slates(tables, election_id))
+    if summary.empty:
+        charts.no_data("No candidacies are recorded for this election.")
+    else:
+        fig, alt = charts.slate_shares(summary, report.election_name(tables, election_id),
+                                       report.sources_used(tables, [election_id]))
+        charts.show(fig, alt)
+        report.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")
+
+# %% [markdown]
+# ## Nomination shares and change since the last cycle
+
+# %%
+if election_id:
+    shares = an.slate_nomination_shares(tables, election_id)
+    charts.say(an.describe_nominations(tables, election_id))
+    report.show_table(shares.table, f"slate-nomination-shares-{election_id}", "Nominations by slate family",
+                      empty="No nomination figures were published for this election, so there are no nomination shares by slate.")
+
+# %% [markdown]
+# ## Each candidate's slate, as the sources put it
+#
+# The slate family is the project's grouping of the labels the sources used
+# (`data/raw/slate_families.csv`); where sources disagree the family is `contested`.
+
+# %%
+if election_id:
+    labels = tables["slate_labels"]
+    labels = labels[labels["election_id"] == election_id].merge(
+        tables["candidates"][["candidate_id", "display_name"]], on="candidate_id", how="left")
+    report.show_table(labels, f"slate-labels-{election_id}", "Slate labels by source",
+                      columns=["display_name", "label", "slate_family", "source_id"],
+                      empty="No source gives slate labels for this election.")

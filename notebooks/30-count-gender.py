@@ -1,0 +1,67 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (nec-analysis)
+#     language: python
+#     name: nec-analysis
+# ---
+
+# %% [markdown]
+# # Gender: women among the candidates and the elected
+#
+# How many of the candidates, and of those elected, were women — overall and on each
+# slate? Gender is recorded only where a source states it (never guessed from a first
+# name), so "not stated" is counted and shown, not dropped.
+#
+# **Inputs:** `data/processed/` (`candidates`, `candidacies`, `results`).
+# **Outputs:** a chart of candidates and elected by gender, tables by slate, and sentences.
+
+# %% tags=["parameters"]
+year = 2014
+section = "clp"
+data_dir = ""
+report_dir = ""
+
+# %%
+from nec_analysis import analysis as an
+from nec_analysis import charts, report
+
+tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+
+gender = an.gender_summary(tables, [election_id]).table if election_id else None
+
+# %% tags=["headline"]
+elected = None if gender is None or gender.empty else gender[(gender["group"] == "elected")
+                                                               & (gender["scope"] == election_id)]
+report.headline(
+    women_elected=None if elected is None else int(elected["women"].sum()),
+    men_elected=None if elected is None else int(elected["men"].sum()),
+)
+
+# %% [markdown]
+# ## Candidates and elected, by gender
+
+# %%
+if election_id:
+    charts.say(an.describe_gender(tables, election_id))
+    if gender.empty:
+        charts.no_data("No candidacies on the ballot are recorded for this election.")
+    else:
+        fig, alt = charts.gender_bars(gender, report.election_name(tables, election_id),
+                                      "candidate registry (gender only where a source states it); "
+                                      + report.sources_used(tables, [election_id], "results"))
+        charts.show(fig, alt)
+        report.show_table(gender, f"gender-{election_id}", "Candidates and elected by gender")
+
+# %% [markdown]
+# ## Within each slate
+
+# %%
+if election_id:
+    within = an.gender_within_slates(tables, election_id)
+    charts.say(within.notes)
+    report.show_table(within.table, f"gender-within-slates-{election_id}", "Gender within each slate family")
+    pairs = an.men_above_women_on_slate(tables, election_id)
+    report.show_table(pairs.table, f"men-above-women-{election_id}",
+                      "Men who finished above a woman on their own slate",
+                      empty="No man finished above a woman on his own slate, or there are no places by votes.")

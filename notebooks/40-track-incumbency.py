@@ -1,0 +1,65 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (nec-analysis)
+#     language: python
+#     name: nec-analysis
+# ---
+
+# %% [markdown]
+# # Incumbency: who held on, who lost, who replaced them
+#
+# Did the members who already sat on the NEC stand again, and were they re-elected?
+# Who took the seats of those who lost or stood down? Incumbency comes from the previous
+# election's result, or from a sourced override where the seat changed hands mid-term.
+#
+# **Inputs:** `data/processed/` (`candidacies` with `incumbent` and
+# `incumbent_basis`, `results`). **Outputs:** a chart of outcomes, each candidate's
+# outcome, replacements, and sentences.
+
+# %% tags=["parameters"]
+year = 2014
+section = "clp"
+data_dir = ""
+report_dir = ""
+
+# %%
+from nec_analysis import analysis as an
+from nec_analysis import charts, report
+
+tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+
+outcomes = an.incumbent_outcomes(tables, election_id) if election_id else None
+summary = an.incumbency(tables, election_id).table if election_id else None
+
+# %% tags=["headline"]
+row = summary.iloc[0] if summary is not None and not summary.empty else {}
+report.headline(incumbents_standing=row.get("incumbents_standing"), re_elected=row.get("re_elected"),
+                defeated=row.get("defeated"))
+
+# %% [markdown]
+# ## Outcomes
+
+# %%
+if election_id:
+    charts.say(an.describe_incumbency(tables, election_id))
+    if outcomes.table.empty:
+        charts.no_data("No candidacies are recorded for this election.")
+    elif outcomes.table["incumbent"].isna().all():
+        charts.no_data("Incumbency is not known for this election (the previous election is not in the "
+                       "data and no source says who held the seats), so there is no chart of outcomes.")
+    else:
+        fig, alt = charts.outcome_bars(outcomes.table, report.election_name(tables, election_id),
+                                       report.sources_used(tables, [election_id], "results"))
+        charts.show(fig, alt)
+    report.show_table(outcomes.table, f"incumbency-{election_id}", "Each candidate's incumbency and outcome")
+
+# %% [markdown]
+# ## Who replaced whom
+
+# %%
+if election_id:
+    rep = an.replacements(tables, election_id)
+    charts.say(rep.notes)
+    report.show_table(rep.table, f"replacements-{election_id}", "Defeated incumbents and newcomers",
+                      empty="No seat is known to have changed hands (or incumbency is not known).")

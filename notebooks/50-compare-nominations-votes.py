@@ -1,0 +1,92 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python (nec-analysis)
+#     language: python
+#     name: nec-analysis
+# ---
+
+# %% [markdown]
+# # Nominations and votes: does local-party support predict members' votes?
+#
+# Candidates gather nominations from local parties (CLPs) before the ballot; members then
+# vote. How closely do the two rankings agree, who did better or worse in the ballot than
+# their nominations suggested, and how many votes did the last winner need?
+#
+# **Inputs:** `data/processed/` (`nominations`, `results`, `clp_nominations`).
+# **Outputs:** a scatter of nominations against votes, the table behind it, the winning
+# threshold and margin, co-nomination where CLP-by-CLP lists exist, and sentences.
+
+# %% tags=["parameters"]
+year = 2014
+section = "clp"
+data_dir = ""
+report_dir = ""
+
+# %%
+from nec_analysis import analysis as an
+from nec_analysis import charts, report
+
+tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+
+nv = an.nominations_vs_votes(tables, election_id) if election_id else None
+corr = an.rank_correlation(tables, election_id).table if election_id else None
+margin = an.winning_margins(tables, election_id).table if election_id else None
+
+# %% tags=["headline"]
+has_margin = margin is not None and not margin.empty
+report.headline(
+    threshold_votes=margin["threshold_votes"].iloc[0] if has_margin else None,
+    margin_votes=margin["margin"].iloc[0] if has_margin else None,
+)
+
+# %% [markdown]
+# ## Nominations against votes
+
+# %%
+if election_id:
+    charts.say(an.describe_nominations_vs_votes(tables, election_id))
+    if nv.table.empty:
+        charts.no_data("Nominations cannot be set against votes for this election: " + " ".join(nv.notes))
+    else:
+        nvt = nv.table.merge(tables["candidacies"].loc[tables["candidacies"]["election_id"] == election_id,
+                                                       ["candidate_id", "slate_family"]], on="candidate_id", how="left")
+        fig, alt = charts.nominations_votes_scatter(nvt, report.election_name(tables, election_id),
+                                                    report.sources_used(tables, [election_id]),
+                                                    None if corr.empty else float(corr["spearman_rho"].iloc[0]))
+        charts.show(fig, alt)
+        report.show_table(nvt, f"nominations-vs-votes-{election_id}", "Nomination rank against vote rank",
+                          columns=["display_name", "slate_family", "nominations", "nomination_rank", "votes",
+                                   "vote_rank", "places_gained", "votes_per_nomination", "elected"])
+
+# %% [markdown]
+# ## The winning threshold
+
+# %%
+if election_id:
+    report.show_table(margin, f"winning-margin-{election_id}", "Votes of the last elected and the first loser",
+                      empty="No vote figures for both elected and defeated candidates, so no winning threshold.")
+    top = an.top_n_elected(tables, election_id)
+    charts.say(top.notes)
+    report.show_table(top.table, f"top-n-elected-{election_id}", "Top candidates by nominations, and who was elected",
+                      empty="Needs nomination figures, seats and outcomes; this election lacks one of them.")
+
+# %% [markdown]
+# ## Co-nomination: which candidates the same CLPs nominated
+#
+# Only where a source lists every nominating CLP candidate by candidate.
+
+# %%
+if election_id:
+    co = an.infer_slates(tables, election_id)
+    charts.say(an.describe_co_nomination(tables, election_id))
+    if not co.table.empty:
+        order = list(co.table.sort_values(["cluster", "bodies"], ascending=[True, False])["candidate_id"])
+        names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
+        fig, alt = charts.co_nomination_heatmap(
+            an.co_nomination_matrix(tables, election_id, min_bodies=2), names,
+            dict(zip(co.table["candidate_id"], co.table["slate_family"])), order,
+            report.election_name(tables, election_id), report.sources_used(tables, [election_id], "nominations"))
+        charts.show(fig, alt)
+    report.show_table(co.table, f"inferred-slates-{election_id}", "Groups inferred from co-nomination",
+                      empty="No CLP-by-CLP nomination lists are in the data for this election, so co-nomination cannot be studied.")

@@ -1,0 +1,141 @@
+"""The notebooks, run by nbval for 2014, print the headline figures the sources published.
+
+Each notebook in ``notebooks/`` (jupytext ``.py``) is turned into an ``.ipynb`` whose
+``headline`` cell carries, as its expected output, the figures published for 2014 (each
+with its source, below). nbval then executes every cell in the project's environment:
+any cell that raises fails the test, and the headline cell's printed figures must equal
+the published ones. The other cells' outputs (charts, tables) are not compared.
+
+Also here: the notebooks stay reviewable (one ``parameters`` cell, no outputs or volatile
+metadata in the committed files, no analysis logic typed into them).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.py"))
+
+LL_RESULTS = "LabourList, 'Labour NEC elections: the results', 2014-08 (labourlist.org/2014/08/labour-nec-elections-the-results/)"
+
+# Published 2014 figures each notebook's headline cell must print (name -> (value, source)).
+# Values are the sources' own numbers; where a figure is arithmetic on them it is written out.
+EXPECTED_2014: dict[str, dict[str, tuple[object, str]]] = {
+    "10-overview-election": {
+        "n_elections": (2, "two sections elected in 2014: CLP and local government (LabourList results)"),
+        "n_candidates": (13, LL_RESULTS + ": 13 CLP-section candidates"),
+        "n_elected": (6, LL_RESULTS + ": six CLP places"),
+        "top_candidate": ("Ken Livingstone", LL_RESULTS),
+        "top_votes": (39548, LL_RESULTS),
+    },
+    "20-compare-slates": {
+        # Livingstone, Black, Shawcroft and Osamor, each labelled CLGA in the results coverage
+        "seats_grassroots_left": (4, LL_RESULTS + "; slate labels per Left Futures 2014-06"),
+    },
+    "30-count-gender": {
+        "women_elected": (5, LL_RESULTS + ": five of the six CLP representatives elected are women"),
+        "men_elected": (1, LL_RESULTS + ": Livingstone the only man"),
+    },
+    "40-track-incumbency": {
+        "incumbents_standing": (6, LL_RESULTS + ": all six sitting members stood again"),
+        "re_elected": (5, LL_RESULTS + ": five of six incumbents re-elected"),
+        "defeated": (1, LL_RESULTS + ": Wheeler replaced by Osamor"),
+    },
+    "50-compare-nominations-votes": {
+        "threshold_votes": (24325, LL_RESULTS + ": Baxter, sixth and last elected"),
+        "margin_votes": (24325 - 23362, LL_RESULTS + ": Baxter 24,325 against Willsman, seventh, 23,362"),
+    },
+    "60-map-regions": {
+        # 2014's nominations were published as totals only: no source lists CLP by CLP.
+        "clps_listed": (0, "no 2014 source lists nominating CLPs one by one (data/raw/README.md)"),
+    },
+}
+
+
+def _expected_text(values: dict[str, tuple[object, str]]) -> str:
+    return "".join(f"{name} = {value}\n" for name, (value, _source) in values.items())
+
+
+def nbval_notebook(py: Path, year: int, expected: dict[str, tuple[object, str]]) -> nbformat.NotebookNode:
+    """``py`` as an .ipynb for nbval: parameters set to ``year``; the headline cell expects
+    ``expected``; every other cell's output is ignored (it still has to run)."""
+    nb = jupytext.read(py)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = cell.metadata.get("tags", [])
+        if "parameters" in tags:
+            cell.source = f"year = {year}\ndata_dir = ''\nreport_dir = ''\n" + (
+                "section = 'clp'\n" if "section" in cell.source else "")
+        if "headline" in tags:
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=_expected_text(expected))]
+            cell.execution_count = 1
+        else:
+            cell.metadata["tags"] = [*tags, "nbval-ignore-output"]
+    return nb
+
+
+def run_nbval(paths: list[Path], cwd: Path) -> subprocess.CompletedProcess:
+    (cwd / "pytest.ini").write_text("[pytest]\n")  # keep the project's pytest options out
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+         "--nbval-cell-timeout=300", *map(str, paths)],
+        cwd=cwd, capture_output=True, text=True, timeout=1200)
+
+
+@pytest.mark.slow
+def test_every_notebook_prints_the_published_2014_headlines(tmp_path: Path) -> None:
+    assert [p.stem for p in NOTEBOOKS] == list(EXPECTED_2014), "a notebook has no expected 2014 headline"
+    paths = []
+    for py in NOTEBOOKS:
+        out = tmp_path / f"{py.stem}.ipynb"
+        nbformat.write(nbval_notebook(py, 2014, EXPECTED_2014[py.stem]), out)
+        paths.append(out)
+    proc = run_nbval(paths, tmp_path)
+    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
+    assert " passed" in proc.stdout and "failed" not in proc.stdout
+
+
+@pytest.mark.slow
+def test_nbval_fails_when_a_headline_differs_from_the_published_figure(tmp_path: Path) -> None:
+    """The check above can fail: a wrong expected winner makes nbval report a mismatch."""
+    py = ROOT / "notebooks" / "10-overview-election.py"
+    wrong = dict(EXPECTED_2014[py.stem], top_candidate=("Ann Black", "deliberately wrong"))
+    out = tmp_path / "wrong.ipynb"
+    nbformat.write(nbval_notebook(py, 2014, wrong), out)
+    proc = run_nbval([out], tmp_path)
+    assert proc.returncode != 0
+    assert "Ann Black" in proc.stdout and "Ken Livingstone" in proc.stdout
+
+
+@pytest.mark.parametrize("py", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_reviewable(py: Path) -> None:
+    """One parameters cell first among code cells, a headline cell, no stored outputs or
+    volatile metadata, findings generated by nec_analysis rather than typed in."""
+    text = py.read_text(encoding="utf-8")
+    nb = jupytext.reads(text, fmt="py:percent")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and code[0] is tagged[0]
+    assert "year = " in tagged[0].source
+    assert sum("headline" in c.metadata.get("tags", []) for c in code) == 1
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    for volatile in ("execution_count", "outputs", "jupytext_version", "widgets", "last_modified"):
+        assert volatile not in text, f"{py.name} carries {volatile}"
+    # analysis logic lives in the library: notebooks call it, they define no functions
+    assert "\ndef " not in text and "import pandas" not in text
+    assert "report.open_notebook(" in text
+
+
+def test_a_year_without_data_is_refused_with_the_years_available() -> None:
+    proc = subprocess.run(["make", "--no-print-directory", "report", "YEAR=1999"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    assert "YEAR=1999" in proc.stderr and "2014" in proc.stderr and "2022" in proc.stderr
