@@ -139,3 +139,26 @@ def test_a_year_without_data_is_refused_with_the_years_available() -> None:
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode != 0
     assert "YEAR=1999" in proc.stderr and "2014" in proc.stderr and "2022" in proc.stderr
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_names_its_cell_and_leaves_no_page(tmp_path: Path) -> None:
+    from nec_analysis import report
+
+    broken = tmp_path / "99-break-things.py"
+    broken.write_text(
+        "# ---\n# jupyter:\n#   kernelspec:\n#     display_name: Python (nec-analysis)\n#     language: python\n"
+        "#     name: nec-analysis\n# ---\n\n"
+        '# %% [markdown]\n# # Broken\n\n# %% tags=["parameters"]\nyear = 2014\n\n'
+        "# %%\ntotal = 1\n\n# %%\nraise ValueError(f'no column called votes_{year}')\n", encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    stale = out / "99-break-things.html"
+    stale.write_text("an old page that must not survive a failed rebuild")
+    with pytest.raises(report.NotebookFailed) as err:
+        report.build_page(broken, 2014, out, work_dir=tmp_path / "work", site=False)
+    message = str(err.value)
+    assert "99-break-things.py" in message and "ValueError: no column called votes_2014" in message
+    assert "raise ValueError" in message  # the failing cell's source is shown
+    assert not stale.exists()
+    assert list(out.glob("*.html")) == [] and list((tmp_path / "work").glob("*.ipynb")) == []
