@@ -174,7 +174,12 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
         path = _OUTPUT["dir"] / "data" / f"{slug}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
         df.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
-    shown = shown[columns] if columns else shown
+    if columns:
+        shown = shown[columns]
+    else:  # ids a reader does not need: one election per table, names beside candidate ids
+        drop = [c for c in ("election_id",) if c in shown and shown[c].nunique() <= 1]
+        drop += ["candidate_id"] if {"candidate_id", "display_name"} <= set(shown.columns) else []
+        shown = shown.drop(columns=drop)
     part = f"; {len(shown):,} shown here" if len(shown) < len(df) else ""
     link = (f'<p class="csv-link">Data: <a href="data/{slug}.csv" download>{slug}.csv</a> '
             f"(tidy CSV, {len(df):,} rows{part}; click a column heading to sort)</p>")
