@@ -99,6 +99,11 @@ def gender_label(gender: object) -> str:
     return GENDER_LABELS.get(key, key)
 
 
+def is_yes(v: object) -> bool:
+    """True for a true boolean of any kind (Python, numpy, pandas); False for false or missing."""
+    return v is not None and not _isna(v) and bool(v)
+
+
 def _isna(v: object) -> bool:
     try:
         import pandas as pd
@@ -311,10 +316,10 @@ def candidate_bars(df, value: str, title: str, source: str, what: str, subtitle:
     d = df.dropna(subset=[value]).sort_values(value, ascending=False)
     height = max(2.6, 0.32 * len(d) + 1.6)
     fig, ax = figure(title, source, subtitle, figsize=(8.0, height), n=len(d))
-    names = [f"{n} ✓" if e is True else str(n) for n, e in zip(d["display_name"], d.get("elected", [None] * len(d)))]
+    names = [f"{n} ✓" if is_yes(e) else str(n) for n, e in zip(d["display_name"], d.get("elected", [None] * len(d)))]
     colours = [slate_colour(f) for f in d["slate_family"]]
     bars = ax.barh(names, d[value].astype(float), color=colours,
-                   edgecolor=[ELECTED if e is True else "none" for e in d.get("elected", [None] * len(d))],
+                   edgecolor=[ELECTED if is_yes(e) else "none" for e in d.get("elected", [None] * len(d))],
                    linewidth=1.2)
     label_bars(ax, bars, d[value].astype(float))
     ax.invert_yaxis()
@@ -322,7 +327,7 @@ def candidate_bars(df, value: str, title: str, source: str, what: str, subtitle:
     thousands(ax, "x")
     ax.margins(x=0.12)
     legend_slates(ax, d["slate_family"].fillna("unknown"), loc="lower right", title="✓ elected")
-    items = "; ".join(f"{n}{' (elected)' if e is True else ''}, {slate_label(f)}: {fmt_int(v)}"
+    items = "; ".join(f"{n}{' (elected)' if is_yes(e) else ''}, {slate_label(f)}: {fmt_int(v)}"
                       for n, e, f, v in zip(d["display_name"], d.get("elected", [None] * len(d)),
                                             d["slate_family"], d[value]))
     alt = f"Bar chart of {what} by candidate, highest first. {items}."
@@ -435,7 +440,7 @@ def nominations_votes_scatter(nv, election: str, source: str, rho: float | None 
     fig, ax = figure(title, source, "Each dot is a candidate; ringed = elected", figsize=(8.0, 5.2), n=len(nv))
     ax.grid(True, axis="both")
     for _, r in nv.iterrows():
-        el = r.get("elected") is True
+        el = is_yes(r.get("elected"))
         ax.scatter(float(r["nominations"]), float(r["votes"]), s=70 if el else 45, color=slate_colour(r["slate_family"]),
                    edgecolor=ELECTED if el else "white", linewidth=1.6 if el else 0.5, zorder=3)
         ax.annotate(str(r["display_name"]), (float(r["nominations"]), float(r["votes"])), xytext=(5, 3),
@@ -445,7 +450,7 @@ def nominations_votes_scatter(nv, election: str, source: str, rho: float | None 
     thousands(ax, "both")
     legend_slates(ax, nv["slate_family"].fillna("unknown"), loc="lower right")
     alt = (f"Scatter plot of CLP nominations against members' votes for {election}, one dot per candidate. "
-           + "; ".join(f"{r['display_name']}{' (elected)' if r.get('elected') is True else ''}: "
+           + "; ".join(f"{r['display_name']}{' (elected)' if is_yes(r.get('elected')) else ''}: "
                        f"{fmt_int(r['nominations'])} nominations, {fmt_int(r['votes'])} votes"
                        for _, r in nv.sort_values("votes", ascending=False).iterrows()) + ".")
     return fig, alt

@@ -268,7 +268,8 @@ def say_elections(tables: dict[str, pd.DataFrame], year: int) -> None:
     el = tables["elections"].set_index("election_id")
     charts.say(f"{len(ids)} election(s) in {year}: " + "; ".join(
         f"{election_name(tables, e)} ({charts.fmt_int(el.loc[e, 'seats'])} seats, "
-        f"{charts.fmt_int(el.loc[e, 'n_candidates'])} candidates)" for e in ids) + ".")
+        + (f"{charts.fmt_int(el.loc[e, 'n_candidates'])} candidates)" if not pd.isna(el.loc[e, "n_candidates"])
+           else "number of candidates on the ballot not stated by the sources)") for e in ids) + ".")
 
 
 # ---------------------------------------------------------------------------------------
@@ -563,8 +564,8 @@ def sources_html(sources: pd.DataFrame) -> str:
     for _, s in sources.sort_values(["published", "source_id"]).iterrows():
         title = s["title"] if isinstance(s["title"], str) else s["source_id"]
         url = s["url"] if isinstance(s["url"], str) else None
-        flags = [w for w, on in (("interim", s["status"] == "interim"), ("partial", s["partial"] is True),
-                                 ("cut off", s["truncated"] is True)) if on]
+        flags = [w for w, on in (("interim", s["status"] == "interim"), ("partial", charts.is_yes(s["partial"])),
+                                 ("cut off", charts.is_yes(s["truncated"]))) if on]
         holds = f"{s['holds']} ({s['section'].replace('_', ' ')})" + (f"; {', '.join(flags)}" if flags else "")
         rows.append("<tr>" + "".join([
             f"<td>{html.escape(str(s['publisher']))}</td>",

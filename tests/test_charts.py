@@ -1,0 +1,46 @@
+"""House chart style: elected marks from any boolean, alt text required, sentences escaped."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nec_analysis import charts, report
+from nec_analysis.io import load_tables
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    return load_tables()
+
+
+@pytest.mark.parametrize("value, expected", [(True, True), (np.bool_(True), True), (np.bool_(False), False),
+                                             (pd.NA, False), (None, False), (False, False)])
+def test_is_yes_reads_every_kind_of_boolean(value: object, expected: bool) -> None:
+    assert charts.is_yes(value) is expected
+
+
+def test_candidate_bars_mark_exactly_the_elected(tables: dict[str, pd.DataFrame]) -> None:
+    cand = report.candidate_table(tables, "2014-clp")
+    assert cand["elected"].dtype.name == "boolean"  # numpy booleans reach the chart
+    fig, alt = charts.candidate_bars(cand, "votes", "t", "s", "votes")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    charts.plt.close(fig)
+    assert sum(lab.endswith("✓") for lab in labels) == 6
+    assert "Ken Livingstone (elected), Grassroots left: 39,548" in alt
+    assert "Peter Willsman (elected)" not in alt and "Peter Willsman, Grassroots left: 23,362" in alt
+
+
+def test_a_chart_without_alt_text_is_refused() -> None:
+    fig, _ax = charts.figure("A title", "a source")
+    with pytest.raises(ValueError, match="alt text"):
+        charts.figure_html(fig, "  ")
+    charts.plt.close(fig)
+
+
+def test_figure_html_escapes_alt_text() -> None:
+    fig, _ax = charts.figure("A title", "a source")
+    out = charts.figure_html(fig, 'Bars for "A & B" <script>')
+    charts.plt.close(fig)
+    assert 'alt="Bars for &quot;A &amp; B&quot; &lt;script&gt;"' in out
