@@ -65,3 +65,15 @@ if election_id:
     report.show_table(pairs.table, f"men-above-women-{election_id}",
                       "Men who finished above a woman on their own slate",
                       empty="No man finished above a woman on his own slate, or there are no places by votes.")
+
+# %% [markdown]
+# ## Every section this year together
+#
+# The CLP section and the local-government section, separately and combined (the sentences
+# above give the combined figures).
+
+# %%
+year_ids = report.elections_of_year(tables, year)
+together = an.gender_summary(tables, year_ids).table
+report.show_table(together, f"gender-all-sections-{year}", f"Candidates and elected by gender, every section, {year}",
+                  empty=f"No candidacies on the ballot are recorded for {year}.")
