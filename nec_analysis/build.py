@@ -98,11 +98,18 @@ def _sources(parsed: list[tuple[Clipping, pd.DataFrame]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS["sources"]).map(_na)
 
 
-def _figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry) -> dict[str, list[dict]]:
-    """Nominations, per-body, results, slate-label and totals rows, with candidate ids."""
+def _figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
+                 known_labels: set[str]) -> dict[str, list[dict]]:
+    """Nominations, per-body, results, slate-label and totals rows, with candidate ids.
+
+    Raises ClippingError (file, line, text, what was expected) for a name close to a known
+    one, a slate label missing from ``slate_families.csv``, and two printed names in one
+    table that the registry resolves to the same person.
+    """
     out: dict[str, list[dict]] = {k: [] for k in ("nominations", "clp_nominations", "results", "slate_labels", "totals", "per_body")}
     problems: list[Problem] = []
     for clip, frame in parsed:
+        seen: dict[str, tuple[int, str]] = {}  # candidate id -> (line, name as printed) in this table
         eid, holds, sid = clip_election(clip), clip.get("holds"), clip.source_id
         status = clip.get("status") or "final"
         as_of = clip.get("as_of") or clip.get("published")
@@ -120,6 +127,19 @@ def _figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry) -> 
                 problems.append(Problem(clip.file, int(r.line), str(r.text), str(err)))
                 continue
             where = {"file": clip.file, "line": int(r.line)}
+            if r.row_kind == "candidate":
+                if cid in seen:
+                    first_line, first_name = seen[cid]
+                    problems.append(Problem(clip.file, int(r.line), str(r.text),
+                                            f"each candidate once per table; {r.name!r} is {cid} ({reg.display(cid)}), "
+                                            f"already on line {first_line} as {first_name!r}"))
+                    continue
+                seen[cid] = (int(r.line), str(r.name))
+            if _na(r.label) is not pd.NA and r.label not in known_labels:
+                problems.append(Problem(clip.file, int(r.line), str(r.text),
+                                        f"a slate label listed in data/raw/slate_families.csv; {r.label!r} is not: "
+                                        f"add it there with its slate family"))
+                continue
             if r.row_kind == "body":
                 out["clp_nominations"].append({"election_id": eid, "candidate_id": cid, "body": r.body,
                                                "body_type": clip.get("body_type") or "clp", "status": status,
@@ -224,7 +244,7 @@ def build_tables(root: Path | None = None) -> Built:
     reg = Registry.load(raw)
     warnings: list[str] = []
     sources = _sources(parsed)
-    rows = _figure_rows(parsed, reg)
+    rows = _figure_rows(parsed, reg, set(csv["slate_families"].label))
     prefs = csv["preferred_sources"]
 
     # elections: from elections.csv, plus any election a clipping is about

@@ -190,6 +190,34 @@ def test_a_near_match_name_is_an_error_until_the_registry_rules(tmp_path: Path) 
     assert "ann-blacke" in set(build_tables(root).tables["candidates"].candidate_id)
 
 
+def test_two_printed_names_for_one_person_in_one_table_is_an_error(tmp_path: Path) -> None:
+    """'Jess Barnard' and 'Jessica Barnard' are one registry person: twice in a table is an error."""
+    root = _copy_raw(tmp_path)
+    (root / "data/raw/clippings/2030_clp_nominations_test.txt").write_text(
+        NEW_YEAR.replace("Zed Newperson – 7", "Jess Barnard – 7\n  • Jessica Barnard – 9"))
+    with pytest.raises(ClippingError) as err:
+        build_tables(root)
+    [p] = err.value.problems
+    assert (p.line, p.text) == (11, "  • Jessica Barnard – 9")
+    assert "jessica-barnard" in p.expected and "already on line 10 as 'Jess Barnard'" in p.expected
+
+
+def test_a_slate_label_missing_from_the_families_table_names_file_and_line(tmp_path: Path) -> None:
+    root = _copy_raw(tmp_path)
+    (root / "data/raw/clippings/2030_clp_slates_test.txt").write_text(
+        NEW_YEAR.replace("holds: nominations", "holds: slates").replace(
+            "  • Ann Black – 120\n  • Zed Newperson – 7\n", "Ann Black: Open Labour\nZed Newperson: Purple Alliance\n"))
+    with pytest.raises(ClippingError) as err:
+        build_tables(root)
+    [p] = err.value.problems
+    assert p.file == "data/raw/clippings/2030_clp_slates_test.txt" and p.line == 10
+    assert "'Purple Alliance'" in p.expected and "slate_families.csv" in p.expected
+    with (root / "data/raw/slate_families.csv").open("a") as f:
+        f.write("Purple Alliance,unknown,test label\n")
+    labels = build_tables(root).tables["slate_labels"]
+    assert labels[labels.source_id == "2030_clp_slates_test"].label.tolist() == ["Open Labour", "Purple Alliance"]
+
+
 def test_read_table_rejects_non_canonical_columns(tmp_path: Path) -> None:
     (tmp_path / "results.csv").write_text("election_id,votes\n2014-clp,1\n")
     with pytest.raises(ValueError, match="canonical"):
