@@ -7,6 +7,7 @@ committed ``data/processed/`` equals that fresh build byte for byte.
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from nec_analysis.build import build, build_tables
 from nec_analysis.io import load_tables, processed_dir, project_root, read_table
 from nec_analysis.parsers import ClippingError
+from nec_analysis.registry import Registry, name_key
 from nec_analysis.tables import COLUMNS
 
 ROOT = project_root()
@@ -138,6 +140,46 @@ def test_gender_is_never_filled_without_a_source(t: dict[str, pd.DataFrame]) -> 
     c = t["candidates"]
     assert c[c.gender.notna()].gender_source.notna().all()
     assert c[c.home_region.notna()].home_region_source.notna().all()
+
+
+SHARED = ROOT.parent / "shared" / "sources"
+GENDERED = re.compile(r"\b(he|his|him|she|her|hers|male|female|man|woman|women|men)\b", re.I)
+
+
+@pytest.mark.skipif(not (SHARED / "facts.csv").is_file(), reason="../shared/sources not present")
+def test_every_gender_cites_a_source_that_states_it() -> None:
+    """Each filled gender agrees with facts.csv, or quotes words that are in the cited article
+    and speak to gender (a pronoun, 'women', 'male'); no gender facts.csv states is left blank."""
+    raw = pd.read_csv(ROOT / "data/raw/candidates.csv", dtype=str, keep_default_na=False)
+    reg = Registry.load(ROOT / "data/raw")
+    facts = pd.read_csv(SHARED / "facts.csv", dtype=str, keep_default_na=False)
+    stated: dict[str, set[str]] = {}
+    for r in facts[facts.gender != ""].itertuples():
+        stated.setdefault(reg.keys[name_key(r.candidate)], set()).add(r.gender)
+    bad = []
+    for c in raw.itertuples():
+        if not c.gender:
+            if c.candidate_id in stated:
+                bad.append(f"{c.candidate_id}: blank, but facts.csv states {stated[c.candidate_id]}")
+            continue
+        if re.search(r"deduc|infer|guess", c.gender_source, re.I):
+            bad.append(f"{c.candidate_id}: gender is deduced, not stated by the source")
+            continue
+        if c.gender_source.startswith("shared/sources/facts.csv"):
+            if stated.get(c.candidate_id) != {c.gender}:
+                bad.append(f"{c.candidate_id}: cites facts.csv, which states {stated.get(c.candidate_id)}")
+            continue
+        cited = re.search(r"shared/sources/(articles/[\w.]+\.txt)", c.gender_source)
+        if not cited:
+            bad.append(f"{c.candidate_id}: gender source names no file in shared/sources")
+            continue
+        text = " ".join((SHARED / cited.group(1)).read_text(encoding="utf-8").split())
+        fragments = [f.strip(" ,") for q in re.findall(r"'([^']+)'", c.gender_source)
+                     for f in re.split(r"\.\.\.|…", q) if f.strip(" ,")]
+        missing = [f for f in fragments if " ".join(f.split()) not in text]
+        if not fragments or missing or not any(GENDERED.search(f) for f in fragments):
+            bad.append(f"{c.candidate_id}: quote not in {cited.group(1)} or says nothing of gender: {missing or fragments}")
+    assert not bad, "\n".join(bad)
 
 
 def test_every_slate_label_keeps_its_source(t: dict[str, pd.DataFrame]) -> None:
