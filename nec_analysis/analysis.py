@@ -108,6 +108,25 @@ def _name(tables: Tables, candidate_id: str) -> str:
     return names(tables).get(candidate_id, candidate_id)
 
 
+def _points(change: float) -> str:
+    """'up 1.5 points', 'down 2.2 points', 'level' (one decimal)."""
+    if round(abs(change), 1) == 0:
+        return "level"
+    word = "up" if change > 0 else "down"
+    return f"{word} {abs(change):.1f} {'point' if round(abs(change), 1) == 1 else 'points'}"
+
+
+def _date(value: object) -> str:
+    """'2022-05-17' → '17 May 2022', '2022-05' → 'May 2022'; anything else as it is."""
+    text = str(value)
+    for fmt, out in (("%Y-%m-%d", "{d.day} {d:%B %Y}"), ("%Y-%m", "{d:%B %Y}")):
+        try:
+            return out.format(d=pd.to_datetime(text, format=fmt))
+        except ValueError:
+            continue
+    return text
+
+
 def _join_names(items: Iterable[str]) -> str:
     items = list(items)
     if len(items) <= 1:
@@ -132,7 +151,40 @@ def _true(v: object) -> bool:
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def election_name(tables: Tables, election_id: str) -> str:
+    """'the 2014 CLP-section election' for a reader (the report's wording)."""
+    from .report import election_name as name
+
+    return name(tables, election_id)
+
+
+def _in(tables: Tables, election_id: str) -> str:
+    """'In the 2014 CLP-section election' (starts a sentence)."""
+    return f"In {election_name(tables, election_id)}"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _bodies(tables: Tables, election_id: str) -> str:
+    """What nominates in ``election_id``: 'CLPs', or 'Labour groups' in the councillors' section."""
+    row = election_row(tables, election_id)
+    return "Labour groups" if row is not None and row["section"] == "local_government" else "CLPs"
+
+
+#: Short reader-facing names of slate families, for counts ('4 Labour right').
+FAMILY_SHORT = {
+    "grassroots_left": "Grassroots left",
+    "labour_right": "Labour right",
+    "open_labour": "Open Labour",
+    "independent": "independent",
+    "unknown": "slate not known",
+    "contested": "sources disagree on the slate",
+}
 
 
 def _source_meta(tables: Tables, source_id: str) -> pd.Series | None:
@@ -157,11 +209,11 @@ def _quality_notes(tables: Tables, source_ids: Iterable[str], what: str) -> list
         if meta is None:
             continue
         flags = [word for word, on in (("interim", meta["status"] == "interim"),
-                                       ("partial (not every candidate)", _true(meta["partial"])),
+                                       ("partial (it leaves some candidates out)", _true(meta["partial"])),
                                        ("cut off in the stored copy", _true(meta["truncated"]))) if on]
         if flags:
-            notes.append(f"{what} come from {sid}, which is {' and '.join(flags)}"
-                         f" (figures as of {meta['as_of']}).")
+            notes.append(f"{what} come from {source_label(tables, sid)}, as they stood on"
+                         f" {_date(meta['as_of'])}; that list is {' and '.join(flags)}.")
     return notes
 
 
@@ -217,10 +269,11 @@ def nomination_figures(tables: Tables, election_id: str, source_id: str | None =
         if out.empty:
             out = own[own["origin"] == "bracket"]
     if out.empty:
-        who = "no source" if source_id is None else source_id
-        notes.append(f"{election_id}: {who} gives nomination figures.")
+        who = "no source" if source_id is None else source_label(tables, source_id)
+        notes.append(f"{_in(tables, election_id)}, {who} gives nomination figures.")
     else:
-        notes += _quality_notes(tables, out["source_id"], f"{election_id} nomination figures")
+        notes += _quality_notes(tables, out["source_id"],
+                                _cap(f"{election_name(tables, election_id)}'s nomination figures"))
     return Result(out[cols].reset_index(drop=True), notes)
 
 
@@ -248,14 +301,15 @@ def _nominations_denominator(tables: Tables, election_id: str, figures: pd.DataF
     stated = _value(election_row(tables, election_id), "nominations_total_stated")
     if denominator == "stated" and stated is not None:
         note = [] if summed is None or summed == stated else [
-            f"{election_id}: shares of nominations divide by the stated total {stated:,.0f};"
-            f" the per-candidate figures sum to {summed:,.0f}."]
+            f"{_in(tables, election_id)}, shares of nominations are of the published total of"
+            f" {stated:,.0f}; the candidates' own figures add up to {summed:,.0f}."]
         return stated, "stated", note
     if denominator == "stated":
-        return summed, "summed", [f"{election_id}: no published nominations total, so shares of"
-                                  f" nominations divide by the summed figures ({summed or 0:,.0f})."]
+        return summed, "summed", [f"{_in(tables, election_id)}, no total of nominations was published, so"
+                                  f" shares are of the {summed or 0:,.0f} the candidates' figures add up to."]
     return summed, "summed", [] if summed is None else [
-        f"{election_id}: shares of nominations divide by the summed figures ({summed:,.0f})."]
+        f"{_in(tables, election_id)}, shares of nominations are of the {summed:,.0f} the candidates'"
+        " figures add up to."]
 
 
 def nomination_shares(tables: Tables, election_id: str, source_id: str | None = None,
@@ -277,7 +331,9 @@ def nomination_shares(tables: Tables, election_id: str, source_id: str | None = 
     out["rank"] = competition_rank(out["nominations"])
     clps = _value(election_row(tables, election_id), "clps_nominating_stated")
     if clps is None:
-        notes.append(f"{election_id}: no stated number of CLPs nominating, so no share of CLPs.")
+        bodies = _bodies(tables, election_id)
+        notes.append(f"{_in(tables, election_id)}, no source says how many {bodies} nominated, so no"
+                     f" candidate's share of the nominating {bodies} can be given.")
     out["share_of_clps_pct"] = out["nominations"].astype("Float64") / clps * 100 if clps else pd.NA
     total, kind, more = _nominations_denominator(tables, election_id, out, denominator)
     notes += more
@@ -301,7 +357,8 @@ def _add_previous(tables: Tables, election_id: str, out: pd.DataFrame, source_id
         out[col] = pd.Series(pd.NA, index=out.index, dtype="Int64")
     out["prev_share_of_clps_pct"] = pd.Series(pd.NA, index=out.index, dtype="Float64")
     if prev_id is None:
-        notes.append(f"{election_id}: the previous cycle is not in the data, so no changes.")
+        notes.append(f"{_in(tables, election_id)}, there is no previous election of the same section"
+                     " in the data to compare with, so no changes since last time.")
     else:
         prev = _previous_figures(tables, prev_id, source_id)
         ids = out["candidate_id"]
@@ -312,7 +369,8 @@ def _add_previous(tables: Tables, election_id: str, out: pd.DataFrame, source_id
         if prev_clps:
             out["prev_share_of_clps_pct"] = out["prev_nominations"].astype("Float64") / prev_clps * 100
         else:
-            notes.append(f"{prev_id}: no stated number of CLPs nominating, so no change in share.")
+            notes.append(f"{_in(tables, prev_id)}, no source says how many {_bodies(tables, prev_id)}"
+                         " nominated, so changes in share cannot be given.")
     out["change_pts"] = out["share_of_clps_pct"].astype("Float64") - out["prev_share_of_clps_pct"]
     out["change_places"] = (out["prev_rank"] - out["rank"]).astype("Int64")
     return out
@@ -399,7 +457,8 @@ def rank_differences(tables: Tables, election_id: str) -> Result:
         t = nomination_shares(tables, election_id, sid).table
         frames.append(t[["candidate_id", "display_name", "nominations", "rank"]].assign(source_id=sid))
     if len(frames) < 2:
-        return Result(pd.DataFrame(), [f"{election_id}: fewer than two final nomination sources."])
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, fewer than two sources give final"
+                                       " nomination figures, so there is nothing to compare."])
     both = pd.concat(frames, ignore_index=True)
     varies = both.groupby("candidate_id")["rank"].transform("nunique") > 1
     out = both[varies].sort_values(["candidate_id", "source_id"]).reset_index(drop=True)
@@ -414,32 +473,35 @@ def describe_nominations(tables: Tables, election_id: str, source_id: str | None
         return res.notes
     out = []
     top = t.iloc[0]
+    bodies = _bodies(tables, election_id)
     share = ("" if pd.isna(top["share_of_clps_pct"])
-             else f" ({round_half_up(top['share_of_clps_pct']):.0f}% of the CLPs that nominated)")
-    out.append(f"{top['display_name']} led the nominations with {top['nominations']}{share},"
-               f" by {source_label(tables, source_id)}.")
+             else f" ({round_half_up(top['share_of_clps_pct']):.0f}% of the {bodies} that nominated)")
+    by = _join_names(sorted({source_label(tables, sid) for sid in t["source_id"].dropna()}))
+    out.append(f"{_in(tables, election_id)}, {top['display_name']} led the nominations with"
+               f" {top['nominations']:,}{share}, according to {by or 'the sources'}.")
     moved = t.dropna(subset=["change_places"])
     if not moved.empty:
         up = moved.sort_values("change_places", ascending=False).iloc[0]
         down = moved.sort_values("change_places").iloc[0]
         for row, word in ((up, "rose"), (down, "fell")):
             if row["change_places"] != 0:
-                out.append(f"{row['display_name']} {word} {abs(int(row['change_places']))} place(s) to"
-                           f" {ordinal(int(row['rank']))} (from {ordinal(int(row['prev_rank']))}"
-                           f" in {row['prev_election_id']}).")
+                out.append(f"{row['display_name']} {word} {_plural(abs(int(row['change_places'])), 'place', 'places')}"
+                           f" to {ordinal(int(row['rank']))} in nominations (from {ordinal(int(row['prev_rank']))}"
+                           f" in {election_name(tables, row['prev_election_id'])}).")
     slates = slate_nomination_shares(tables, election_id, source_id).table
     for _, s in slates.iterrows():
-        change = ("" if pd.isna(s["change_pts"])
-                  else f", {s['change_pts']:+.1f} points on {s['prev_election_id']}")
+        change = ("" if pd.isna(s["change_pts"]) else
+                  f", {_points(s['change_pts'])} on {election_name(tables, s['prev_election_id'])}")
         family = FAMILY_NAMES.get(s["slate_family"], s["slate_family"])
-        out.append(f"{family[0].upper() + family[1:]} had"
-                   f" {s['share_pct']:.1f}% of nominations ({s['nominations']:.0f} of"
-                   f" {s['denominator_value']:,.0f}, {s['denominator']} total){change}.")
+        of = (f"the published total of {s['denominator_value']:,.0f}" if s["denominator"] == "stated"
+              else f"the {s['denominator_value']:,.0f} the candidates' figures add up to")
+        out.append(f"{_cap(family)} had {s['share_pct']:.1f}% of nominations"
+                   f" ({s['nominations']:,.0f} of {of}){change}.")
     diffs = rank_differences(tables, election_id).table
     for cid, grp in diffs.groupby("candidate_id") if not diffs.empty else []:
         places = "; ".join(f"{ordinal(int(r['rank']))} by {source_label(tables, r['source_id'])}"
                            for _, r in grp.iterrows())
-        out.append(f"Sources disagree on {grp['display_name'].iloc[0]}'s place: {places}.")
+        out.append(f"Sources disagree on {grp['display_name'].iloc[0]}'s place in nominations: {places}.")
     return out + res.notes
 
 
@@ -458,7 +520,7 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
         cands = candidacies(tables, eid)
         cands = cands[cands["on_ballot"] != False]  # noqa: E712  (True or unknown)
         if cands.empty:
-            notes.append(f"{eid}: no candidacies.")
+            notes.append(f"{_in(tables, eid)}, no candidates are recorded.")
             continue
         noms = nomination_figures(tables, eid).table.set_index("candidate_id")["nominations"]
         res = results(tables, eid).set_index("candidate_id")
@@ -475,12 +537,15 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
         g["seats_share_pct"] = g["elected"] / max(int(g["elected"].sum()), 1) * 100
         frames.append(g.assign(election_id=eid))
         if c["votes"].isna().all():
-            notes.append(f"{eid}: no vote figures (only who was elected), so no votes by slate.")
+            notes.append(f"{_in(tables, eid)}, no vote figures were published (only who was elected),"
+                         " so votes by slate cannot be given.")
         if c["nominations"].isna().all():
-            notes.append(f"{eid}: no nomination figures.")
+            notes.append(f"{_in(tables, eid)}, no source gives nomination figures, so nominations by"
+                         " slate cannot be given.")
         elif c["nominations"].isna().any():
-            notes.append(f"{eid}: nomination figures missing for {int(c['nominations'].isna().sum())}"
-                         " candidate(s); nomination shares are of those with figures.")
+            missing = c.loc[c["nominations"].isna(), "display_name"]
+            notes.append(f"{_in(tables, eid)}, no nomination figure is known for {_join_names(missing)};"
+                         " shares of nominations are of the candidates with figures.")
     if not frames:
         return Result(pd.DataFrame(), notes)
     out = pd.concat(frames, ignore_index=True)
@@ -496,12 +561,14 @@ def slate_mates(tables: Tables, election_id: str) -> Result:
     """
     c = _with_results(tables, election_id)
     if c.empty or c["votes"].isna().all():
-        return Result(pd.DataFrame(), [f"{election_id}: no vote figures, so no comparison with slate-mates."])
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no vote figures were published, so"
+                                       " candidates cannot be compared with their slate-mates."])
     c = c.dropna(subset=["votes"])
     notes = []
     solo = c[c["slate_family"].isin(["unknown", "independent"])]
     if not solo.empty:
-        notes.append(f"{election_id}: {len(solo)} candidate(s) on no slate or an unknown one are left out.")
+        notes.append(f"{_in(tables, election_id)}, {_plural(len(solo), 'candidate', 'candidates')} on no"
+                     " slate, or on a slate not known, had no slate-mates to compare with.")
     c = c[~c["slate_family"].isin(["unknown", "independent"])].copy()
     grp = c.groupby("slate_family")["votes"]
     c["place_in_slate"] = grp.rank(method="min", ascending=False).astype("Int64")
@@ -528,14 +595,14 @@ def describe_slates(tables: Tables, election_id: str) -> list[str]:
     res = slate_summary(tables, election_id)
     out = []
     for _, r in res.table.sort_values("elected", ascending=False).iterrows():
-        bits = [f"{int(r['candidates'])} candidate(s), {int(r['elected'])} elected"]
+        bits = [f"{_plural(int(r['candidates']), 'candidate', 'candidates')}, {int(r['elected'])} elected"]
         if not pd.isna(r["nominations_share_pct"]):
             bits.append(f"{r['nominations_share_pct']:.0f}% of nominations")
         if not pd.isna(r["votes_share_pct"]):
             bits.append(f"{r['votes_share_pct']:.0f}% of votes")
         if not pd.isna(r["votes_per_seat"]):
             bits.append(f"{r['votes_per_seat']:,.0f} votes per seat won")
-        out.append(f"{election_id}: {FAMILY_NAMES.get(r['slate_family'], r['slate_family'])}: "
+        out.append(f"{_in(tables, election_id)}, {FAMILY_NAMES.get(r['slate_family'], r['slate_family'])}: "
                    + ", ".join(bits) + ".")
     return out + res.notes
 
@@ -562,8 +629,8 @@ def gender_summary(tables: Tables, elections: Iterable[str] | None = None,
         c = pd.concat([candidacies(tables, e) for e in members], ignore_index=True)
         unknown_ballot = c["on_ballot"].isna().sum()
         if unknown_ballot and scope in ids:
-            notes.append(f"{scope}: {unknown_ballot} nominee(s) not known to have reached the ballot"
-                         " are left out.")
+            notes.append(f"{_in(tables, scope)}, {_plural(int(unknown_ballot), 'nominee', 'nominees')} not"
+                         " known to have reached the ballot paper are left out of the counts of candidates.")
         c = c[c["on_ballot"] == True]  # noqa: E712
         if c.empty:
             continue
@@ -589,7 +656,8 @@ def gender_within_slates(tables: Tables, election_id: str) -> Result:
     """Women and men on the same slate: how many, how many elected, mean place and votes."""
     c = _with_results(tables, election_id)
     if c.empty:
-        return Result(pd.DataFrame(), [f"{election_id}: no candidacies on the ballot."])
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no candidates on the ballot paper"
+                                       " are recorded."])
     c["gender"] = c["gender"].fillna("unknown")
     g = c.groupby(["slate_family", "gender"]).agg(
         candidates=("candidate_id", "size"), elected=("elected", lambda s: int((s == True).sum())),  # noqa: E712
@@ -597,10 +665,12 @@ def gender_within_slates(tables: Tables, election_id: str) -> Result:
         mean_votes=("votes", lambda s: s.astype("Float64").mean())).reset_index()
     notes = []
     if c["votes"].isna().all():
-        notes.append(f"{election_id}: no vote figures or places; only who was elected is compared.")
+        notes.append(f"{_in(tables, election_id)}, no vote figures or places were published; only who"
+                     " was elected is compared.")
     if (c["gender"] == "unknown").any():
-        notes.append(f"{election_id}: {int((c['gender'] == 'unknown').sum())} candidate(s) of unknown"
-                     " gender are shown as 'unknown'.")
+        n_unknown = int((c["gender"] == "unknown").sum())
+        notes.append(f"{_in(tables, election_id)}, no source states the gender of"
+                     f" {_plural(n_unknown, 'candidate', 'candidates')}; they are shown as 'unknown'.")
     return Result(g.assign(election_id=election_id), notes)
 
 
@@ -608,7 +678,8 @@ def men_above_women_on_slate(tables: Tables, election_id: str) -> Result:
     """Every (man, woman) pair on the same slate where the man finished above the woman."""
     c = _with_results(tables, election_id).dropna(subset=["position"])
     if c.empty:
-        return Result(pd.DataFrame(), [f"{election_id}: no places by votes, so no comparison."])
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no places by votes were published,"
+                                       " so women and men on the same slate cannot be compared."])
     c = c[~c["slate_family"].isin(["unknown", "independent"])]
     men, women = c[c["gender"] == "M"], c[c["gender"] == "F"]
     pairs = men.merge(women, on="slate_family", suffixes=("_man", "_woman"))
@@ -616,12 +687,14 @@ def men_above_women_on_slate(tables: Tables, election_id: str) -> Result:
     cols = ["slate_family", "candidate_id_man", "position_man", "candidate_id_woman", "position_woman"]
     unknown = c[c["gender"].isna()]
     notes = [] if unknown.empty else [
-        f"{election_id}: gender unknown for {_join_names(unknown['display_name'])}; they are left out"
-        " of the comparison."]
+        f"{_in(tables, election_id)}, no source states the gender of {_join_names(unknown['display_name'])},"
+        " so they are left out of the comparison of women and men on the same slate."]
     if c.empty:
-        notes.append(f"{election_id}: no candidates on a declared slate, so no comparison within slates.")
+        notes.append(f"{_in(tables, election_id)}, no candidate is known to have stood on a slate, so"
+                     " women and men on the same slate cannot be compared.")
     elif pairs.empty:
-        notes.append(f"{election_id}: no man of known gender finished above a woman on his own slate.")
+        notes.append(f"{_in(tables, election_id)}, no man of known gender finished above a woman on"
+                     " his own slate.")
     return Result(pairs[cols].assign(election_id=election_id).reset_index(drop=True), notes)
 
 
@@ -630,17 +703,24 @@ def describe_gender(tables: Tables, election_id: str) -> list[str]:
     res = gender_summary(tables, [election_id, *_same_year(tables, election_id)])
     out = []
     for _, r in res.table.iterrows():
-        if r["scope"] != election_id and not r["scope"].endswith("all sections"):
+        if r["scope"] == election_id:
+            where = _in(tables, election_id)
+        elif r["scope"].endswith("all sections"):
+            where = f"Across all sections in {r['scope'].split()[0]}"
+        else:
             continue
-        unk = f"; gender unknown for {r['unknown']}" if r["unknown"] else ""
-        out.append(f"{r['scope']}: {r['women']} of {r['n']} {r['group']} were women,"
-                   f" {_plural(int(r['men']), 'man', 'men')}{unk}.")
+        who = "candidates on the ballot paper" if r["group"] == "candidates" else "elected"
+        women, men = int(r["women"]), int(r["men"])
+        out.append(f"{where}, {women} of the {r['n']:,} {who} {'was a woman' if women == 1 else 'were women'}"
+                   f" and {men} {'was a man' if men == 1 else 'were men'}"
+                   + (f"; no source states the gender of {r['unknown']:,}" if r["unknown"] else "") + ".")
     pairs = men_above_women_on_slate(tables, election_id)
     if "position_man" in pairs.table:
         men = sorted(set(pairs.table["candidate_id_man"]))
-        out.append(f"{election_id}: men who finished above a woman on their own slate: "
-                   f"{_join_names(_name(tables, m) for m in men) or 'none'}.")
-    own = [n for n in res.notes if n.startswith(election_id)]
+        if men:
+            out.append(f"{_in(tables, election_id)}, men who finished above a woman on their own slate: "
+                       f"{_join_names(_name(tables, m) for m in men)}.")
+    own = [n for n in res.notes if n.startswith(_in(tables, election_id))]
     return out + own + pairs.notes
 
 
@@ -661,7 +741,7 @@ def incumbent_outcomes(tables: Tables, election_id: str) -> Result:
     c = candidacies(tables, election_id)
     c = c[c["on_ballot"] != False]  # noqa: E712
     if c.empty:
-        return Result(pd.DataFrame(), [f"{election_id}: no candidacies."])
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no candidates are recorded."])
 
     def outcome(r: pd.Series) -> str:
         if pd.isna(r["elected"]):
@@ -677,8 +757,10 @@ def incumbent_outcomes(tables: Tables, election_id: str) -> Result:
     c["position"] = c["candidate_id"].map(res["position"]).astype("Int64")
     notes = []
     if c["incumbent"].isna().any():
-        notes.append(f"{election_id}: incumbency unknown for {int(c['incumbent'].isna().sum())} candidate(s)"
-                     " (the previous election is not in the data).")
+        unknown = int(c["incumbent"].isna().sum())
+        notes.append(f"{_in(tables, election_id)}, whether {_plural(unknown, 'candidate', 'candidates')}"
+                     f" already held a seat is not known (the previous election of the section is not in"
+                     " the data).")
     cols = ["election_id", "candidate_id", "display_name", "slate_family", "incumbent", "elected",
             "position", "outcome"]
     return Result(c[cols].reset_index(drop=True), notes)
@@ -702,7 +784,8 @@ def incumbency(tables: Tables, election_id: str | None = None) -> Result:
                      and t["incumbent"].notna().all() else np.nan,
                      "reelection_rate_pct": n("re-elected") / standing * 100 if standing else np.nan})
         if not standing:
-            notes.append(f"{eid}: no candidate known to be an incumbent, so no re-election rate.")
+            notes.append(f"{_in(tables, eid)}, no candidate is known to have held a seat already, so"
+                         " there is no re-election rate.")
     return Result(pd.DataFrame(rows), notes)
 
 
@@ -714,7 +797,8 @@ def replacements(tables: Tables, election_id: str) -> Result:
     """
     t = incumbent_outcomes(tables, election_id).table
     if t.empty or t["incumbent"].isna().all():
-        return Result(pd.DataFrame(), [f"{election_id}: incumbency unknown, so no replacements."])
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, who already held a seat is not known,"
+                                       " so who replaced whom cannot be said."])
     key = ["position", "display_name"]
     gone = t[t["outcome"] == "defeated"].sort_values(key)["candidate_id"].tolist()
     new = t[t["outcome"] == "newly elected"].sort_values(key)["candidate_id"].tolist()
@@ -722,11 +806,13 @@ def replacements(tables: Tables, election_id: str) -> Result:
     gone += [pd.NA] * (n - len(gone))
     new += [pd.NA] * (n - len(new))
     out = pd.DataFrame({"election_id": election_id, "left": gone, "replaced_by": new})
-    notes = [] if n <= 1 else [f"{election_id}: {n} seats changed hands; pairs are by place, not one-to-one."]
+    notes = [] if n <= 1 else [f"{_in(tables, election_id)}, {n} seats changed hands; the table pairs"
+                               " those who left with newcomers by place, not as one-to-one replacements."]
     unknown = t[t["incumbent"].isna() & (t["elected"] == True)]  # noqa: E712
     if not unknown.empty:
-        notes.append(f"{election_id}: incumbency unknown for elected {_join_names(unknown['display_name'])},"
-                     " so other changes may be missing.")
+        notes.append(f"{_in(tables, election_id)}, it is not known whether"
+                     f" {_join_names(unknown['display_name'])} already held a seat, so other changes"
+                     " may be missing.")
     return Result(out, notes)
 
 
@@ -736,21 +822,28 @@ def describe_incumbency(tables: Tables, election_id: str) -> list[str]:
     r = res.table.iloc[0]
     if not r["incumbents_standing"]:
         return res.notes
-    out = [f"{election_id}: {r['re_elected']} of {r['incumbents_standing']} incumbents standing were"
-           f" re-elected ({r['reelection_rate_pct']:.0f}%)."]
+    standing, back = int(r["incumbents_standing"]), int(r["re_elected"])
+    if standing == 1:
+        line = f"the one incumbent who stood {'was' if back else 'was not'} re-elected"
+    else:
+        line = (f"{back} of the {standing} incumbents who stood {'was' if back == 1 else 'were'}"
+                f" re-elected ({r['reelection_rate_pct']:.0f}%)")
+    out = [f"{_in(tables, election_id)}, {line}."]
     rep = replacements(tables, election_id)
     pairs = rep.table.dropna(subset=["left", "replaced_by"]) if not rep.table.empty else rep.table
     if len(rep.table) == 1 and len(pairs) == 1:
         p = pairs.iloc[0]
-        out.append(f"{election_id}: {_name(tables, p['left'])} was replaced by {_name(tables, p['replaced_by'])}.")
+        out.append(f"{_in(tables, election_id)}, {_name(tables, p['left'])} was replaced by"
+                   f" {_name(tables, p['replaced_by'])}.")
     elif not rep.table.empty:
         gone = [_name(tables, c) for c in rep.table["left"].dropna()]
         new = [_name(tables, c) for c in rep.table["replaced_by"].dropna()]
-        out.append(f"{election_id}: lost their seats: {_join_names(gone) or 'nobody'};"
-                   f" newly elected: {_join_names(new) or 'nobody'}.")
+        out.append(f"{_in(tables, election_id)}, {_join_names(gone) or 'no incumbent'}"
+                   f" {'was' if len(gone) <= 1 else 'were'} defeated and"
+                   f" {_join_names(new) or 'nobody'} {'was' if len(new) <= 1 else 'were'} newly elected.")
     out += rep.notes
     if not pd.isna(r["seats_not_defended"]) and r["seats_not_defended"] > 0:
-        out.append(f"{election_id}: {_plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
+        out.append(f"{_in(tables, election_id)}, {_plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
                    " not defended by a sitting member.")
     return out + res.notes
 
@@ -769,8 +862,8 @@ def nominations_vs_votes(tables: Tables, election_id: str, source_id: str | None
     notes = list(fig.notes)
     if fig.table.empty or res.empty or res["votes"].isna().all():
         what = "nomination figures" if fig.table.empty else "vote figures"
-        return Result(pd.DataFrame(), notes + [f"{election_id}: no {what}, so nominations cannot be set"
-                                               " against votes."])
+        return Result(pd.DataFrame(), notes + [f"{_in(tables, election_id)}, no {what} were published, so"
+                                               " nominations cannot be set against votes."])
     both = fig.table[["candidate_id", "nominations"]].merge(
         res[["candidate_id", "votes", "position", "elected"]], on="candidate_id", how="inner")
     both = both.dropna(subset=["votes"])
@@ -783,8 +876,10 @@ def nominations_vs_votes(tables: Tables, election_id: str, source_id: str | None
     both["display_name"] = both["candidate_id"].map(names(tables))
     missing = set(res["candidate_id"]) ^ set(fig.table["candidate_id"])
     if missing:
-        notes.append(f"{election_id}: {len(missing)} candidate(s) have nominations or votes but not both:"
-                     f" {_join_names(sorted(_name(tables, m) for m in missing))}.")
+        notes.append(f"{_in(tables, election_id)}, {_join_names(sorted(_name(tables, m) for m in missing))}"
+                     f" {'has' if len(missing) == 1 else 'have'} a nomination figure or a vote figure"
+                     " but not both, so " + ("is" if len(missing) == 1 else "are")
+                     + " left out of the comparison.")
     return Result(both.assign(election_id=election_id).sort_values("vote_rank").reset_index(drop=True), notes)
 
 
@@ -796,7 +891,8 @@ def rank_correlation(tables: Tables, election_id: str | None = None, source_id: 
     for eid in election_ids(tables) if election_id is None else [election_id]:
         nv = nominations_vs_votes(tables, eid, source_id)
         if len(nv.table) < 3:
-            notes += nv.notes or [f"{eid}: fewer than 3 candidates with both figures."]
+            notes += nv.notes or [f"{_in(tables, eid)}, fewer than 3 candidates have both nomination and"
+                                  " vote figures, too few for a rank correlation."]
             continue
         rho, p = spearmanr(nv.table["nominations"].astype(float), nv.table["votes"].astype(float))
         rows.append({"election_id": eid, "n": len(nv.table), "spearman_rho": float(rho), "p_value": float(p)})
@@ -810,7 +906,10 @@ def top_n_elected(tables: Tables, election_id: str, source_id: str | None = None
     seats = _value(election_row(tables, election_id), "seats")
     c = candidacies(tables, election_id)
     if fig.empty or seats is None or c["elected"].isna().all():
-        return Result(pd.DataFrame(), [f"{election_id}: needs nomination figures, seats and outcomes."])
+        missing = [what for what, gone in (("nomination figures", fig.empty), ("the number of seats", seats is None),
+                                           ("who was elected", c["elected"].isna().all())) if gone]
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, whether the leaders in nominations were"
+                                       f" elected cannot be said: the data lack {_join_names(missing)}."])
     fig = fig.assign(nomination_rank=competition_rank(fig["nominations"]))
     out = c[["candidate_id", "display_name", "elected"]].merge(
         fig[["candidate_id", "nominations", "nomination_rank"]], on="candidate_id", how="outer")
@@ -819,8 +918,9 @@ def top_n_elected(tables: Tables, election_id: str, source_id: str | None = None
     notes = []
     no_fig = out[out["nominations"].isna()]
     if not no_fig.empty:
-        notes.append(f"{election_id}: elected without a nomination figure in the source used:"
-                     f" {_join_names(no_fig['display_name'])}.")
+        notes.append(f"{_in(tables, election_id)}, {_join_names(no_fig['display_name'])}"
+                     f" {'was' if len(no_fig) == 1 else 'were'} elected without a nomination figure in"
+                     " the source used.")
     return Result(out.assign(election_id=election_id, seats=int(seats)).reset_index(drop=True), notes)
 
 
@@ -831,7 +931,8 @@ def winning_margins(tables: Tables, election_id: str | None = None) -> Result:
         r = results(tables, eid).dropna(subset=["votes"])
         won, lost = r[r["elected"] == True], r[r["elected"] == False]  # noqa: E712
         if won.empty or lost.empty:
-            notes.append(f"{eid}: no vote figures for both elected and defeated candidates, so no margin.")
+            notes.append(f"{_in(tables, eid)}, no vote figures were published for both elected and"
+                         " defeated candidates, so there is no winning threshold or margin.")
             continue
         last = won.sort_values("votes").iloc[0]
         first = lost.sort_values("votes", ascending=False).iloc[0]
@@ -846,31 +947,36 @@ def winning_margins(tables: Tables, election_id: str | None = None) -> Result:
 def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]:
     """Sentences on how nominations translated into votes and seats."""
     out, notes = [], []
+    where = _in(tables, election_id)
     corr = rank_correlation(tables, election_id)
     notes += corr.notes
     for _, r in corr.table.iterrows():
-        out.append(f"{election_id}: Spearman's rank correlation of nominations and votes is"
-                   f" {r['spearman_rho']:.2f} (n = {r['n']}, p = {r['p_value']:.3f}).")
+        p = "p < 0.001" if r["p_value"] < 0.001 else f"p = {r['p_value']:.3f}"
+        out.append(f"{where}, the order by nominations and the order by votes agreed to a rank"
+                   f" correlation (Spearman's) of {r['spearman_rho']:.2f} across {r['n']} candidates ({p}).")
     nv = nominations_vs_votes(tables, election_id).table
     if not nv.empty and (nv["places_gained"] != 0).any():
         best = nv.sort_values("places_gained", ascending=False).iloc[0]
         worst = nv.sort_values("places_gained").iloc[0]
-        out.append(f"{election_id}: biggest over-performer {best['display_name']} ({int(best['places_gained']):+d}"
-                   f" places from nominations to votes); biggest under-performer {worst['display_name']}"
-                   f" ({int(worst['places_gained']):+d}).")
+        out.append(f"{where}, {best['display_name']} did best against the nominations, finishing"
+                   f" {_plural(int(best['places_gained']), 'place', 'places')} higher in the vote than in"
+                   f" nominations; {worst['display_name']} did worst,"
+                   f" {_plural(-int(worst['places_gained']), 'place', 'places')} lower.")
     elif not nv.empty:
-        out.append(f"{election_id}: every candidate finished in the same order by votes as by nominations.")
+        out.append(f"{where}, every candidate finished in the same order by votes as by nominations.")
     top = top_n_elected(tables, election_id)
     notes += top.notes
     if not top.table.empty:
         t = top.table
         hit = int(((t["in_top_n"] == True) & (t["elected"] == True)).sum())  # noqa: E712
-        out.append(f"{election_id}: {hit} of the top {t['seats'].iloc[0]} by nominations were elected.")
+        out.append(f"{where}, {hit} of the top {t['seats'].iloc[0]} by nominations"
+                   f" {'was' if hit == 1 else 'were'} elected.")
     mar = winning_margins(tables, election_id)
     notes += mar.notes
     for _, m in mar.table.iterrows():
-        out.append(f"{election_id}: the last seat went to {_name(tables, m['last_elected'])} with"
-                   f" {m['threshold_votes']:,} votes, {m['margin']:,} ahead of {_name(tables, m['first_loser'])}.")
+        out.append(f"{where}, the last seat went to {_name(tables, m['last_elected'])} with"
+                   f" {_plural(int(m['threshold_votes']), 'vote', 'votes')},"
+                   f" {_plural(int(m['margin']), 'vote', 'votes')} ahead of {_name(tables, m['first_loser'])}.")
     return out + notes
 
 
@@ -903,7 +1009,8 @@ def stated_vs_derived(tables: Tables, election_id: str | None = None) -> Result:
     out = pd.DataFrame(rows, columns=["election_id", "measure", "stated", "approximate", "source_id",
                                       "preferred", "derived"])
     out["difference"] = out["stated"] - out["derived"].astype(float)
-    notes = [f"{eid}: no published total or turnout." for eid in ids
+    notes = [f"{_in(tables, eid)}, no source published a total (of nominations, nominating bodies or"
+             " ballots) or a turnout." for eid in ids
              if eid not in set(out.loc[out["stated"].notna(), "election_id"])]
     return Result(out, notes)
 
@@ -926,28 +1033,50 @@ def _derived_totals(tables: Tables, eid: str, row: pd.Series | None) -> dict[str
     return out
 
 
+#: Reader-facing names of the measures in ``totals`` and ``stated_vs_derived``.
+MEASURE_NAMES = {
+    "nominations_total": "the total number of nominations",
+    "clps_nominating": "the number of nominating bodies",
+    "ballots_cast": "the number of ballots cast",
+    "turnout_pct": "turnout",
+    "votes_total": "the total of votes",
+    "votes_per_ballot": "votes per ballot",
+}
+
+
+def _figure(measure: str, value: float) -> str:
+    return f"{value:,g}%" if measure == "turnout_pct" else f"{value:,g}"
+
+
 def describe_totals(tables: Tables, election_id: str) -> list[str]:
     """Sentences putting published totals beside derived ones, and saying what is missing."""
     res = stated_vs_derived(tables, election_id)
     out = []
+    where = _in(tables, election_id)
     for _, r in res.table.iterrows():
         if pd.isna(r["stated"]):
             continue
         approx = "about " if _true(r["approximate"]) else ""
-        where = source_label(tables, r["source_id"])
-        line = f"{election_id}: {r['measure'].replace('_', ' ')} stated as {approx}{r['stated']:,g} by {where}"
-        if not pd.isna(r["derived"]) and r["derived"] != r["stated"]:
-            line += f"; the data give {r['derived']:,g}"
-        if _true(r["preferred"]) and not pd.isna(r["derived"]) and r["derived"] != r["stated"]:
-            line += " (shares use the stated figure unless denominator='summed' is asked for)"
+        measure = r["measure"]
+        name = MEASURE_NAMES.get(measure, measure.replace("_", " "))
+        if measure == "clps_nominating":
+            name = f"the number of {_bodies(tables, election_id)} that nominated"
+        line = (f"{where}, {source_label(tables, r['source_id'])} gave {name} as"
+                f" {approx}{_figure(measure, r['stated'])}")
+        differs = not pd.isna(r["derived"]) and r["derived"] != r["stated"]
+        if differs:
+            line += f"; the figures in the data add up to {_figure(measure, r['derived'])}"
+        if _true(r["preferred"]) and differs:
+            line += f" (shares in this report use the published {_figure(measure, r['stated'])})"
         out.append(line + ".")
     row = election_row(tables, election_id)
     if row is not None and pd.isna(row["turnout_pct_stated"]):
-        out.append(f"{election_id}: no turnout is published in the sources.")
+        out.append(f"{where}, no turnout is published in the sources.")
     prev = previous_election(tables, election_id)
     if prev and row is not None and not pd.isna(row["turnout_pct_stated"]):
         if pd.isna(election_row(tables, prev)["turnout_pct_stated"]):
-            out.append(f"{election_id}: turnout cannot be compared with {prev}: none is published for it.")
+            out.append(f"{where}, turnout cannot be compared with {election_name(tables, prev)}:"
+                       " none is published for it.")
     return out + res.notes
 
 
@@ -976,12 +1105,15 @@ def co_nomination(tables: Tables, election_id: str, source_id: str | None = None
     """
     sets, sid = _body_sets(tables, election_id, source_id)
     if not sets:
-        return Result(pd.DataFrame(), [f"{election_id}: no body-by-body nomination lists, so no co-nomination."])
+        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no source lists the nominating"
+                                       f" {_bodies(tables, election_id)} one by one, so who was nominated"
+                                       " together cannot be said."])
     sets = {k: v for k, v in sets.items() if len(v) >= min_bodies}
     rows = [{"election_id": election_id, "candidate_a": a, "candidate_b": b, "shared": len(sets[a] & sets[b]),
              "union": len(sets[a] | sets[b]), "jaccard": len(sets[a] & sets[b]) / len(sets[a] | sets[b])}
             for a in sorted(sets) for b in sorted(sets)]
-    notes = _quality_notes(tables, [sid], f"{election_id} per-body lists")
+    notes = _quality_notes(tables, [sid], _cap(f"{election_name(tables, election_id)}'s lists of"
+                                               f" nominating {_bodies(tables, election_id)}"))
     return Result(pd.DataFrame(rows).assign(source_id=sid), notes)
 
 
@@ -1006,10 +1138,14 @@ def infer_slates(tables: Tables, election_id: str, k: int | None = None, source_
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    mat = co_nomination_matrix(tables, election_id, source_id, min_bodies)
+    co = co_nomination(tables, election_id, source_id, min_bodies)
+    if co.table.empty:
+        return Result(pd.DataFrame(), co.notes)
+    mat = co.table.pivot(index="candidate_a", columns="candidate_b", values="jaccard")
     if len(mat) < 3:
-        return Result(pd.DataFrame(), [f"{election_id}: fewer than 3 candidates with {min_bodies}+ listed"
-                                       " nominating bodies, so no clustering."])
+        return Result(pd.DataFrame(), co.notes + [f"{_in(tables, election_id)}, fewer than 3 candidates have at least"
+                                       f" {_plural(min_bodies, 'listed nominating body', 'listed nominating bodies')},"
+                                       " too few to group candidates by who nominated them."])
     fam = slate_families(tables, election_id).reindex(mat.index).fillna("unknown")
     if k is None:
         k = max(2, int(fam[~fam.isin(["unknown", "contested"])].nunique()))
@@ -1020,12 +1156,14 @@ def infer_slates(tables: Tables, election_id: str, k: int | None = None, source_
                         "slate_family": fam.to_numpy()})
     out["bodies"] = out["candidate_id"].map(lambda c: len(sets[c]))
     known = out[~out["slate_family"].isin(["unknown", "contested"])]
-    notes = [f"{election_id}: clustered {len(out)} candidates with {min_bodies}+ listed bodies into {k}"
-             " groups (average linkage on 1 − Jaccard)."]
+    bodies = _bodies(tables, election_id)
+    notes = co.notes + [f"{_in(tables, election_id)}, the {len(out)} candidates with at least {min_bodies} listed"
+             f" nominating {bodies} were put into {k} groups by how often the same {bodies} nominated"
+             " them (hierarchical clustering, average linkage on the Jaccard distance)."]
     if len(known) >= 2:
-        notes.append(f"{election_id}: agreement of inferred groups with declared slate families"
-                     f" (Rand index, {len(known)} candidates with a known family):"
-                     f" {rand_index(known['cluster'], known['slate_family']):.2f}.")
+        notes.append(f"{_in(tables, election_id)}, the groups agree with the declared slates for"
+                     f" {rand_index(known['cluster'], known['slate_family']):.0%} of pairs of candidates"
+                     f" (Rand index, over the {len(known)} candidates whose slate is known).")
     return Result(out.sort_values(["cluster", "candidate_id"]).reset_index(drop=True), notes)
 
 
@@ -1052,7 +1190,8 @@ def ballot_threshold_status(tables: Tables, election_id: str, source_id: str | N
     out["bodies_listed"] = out["candidate_id"].map(b.groupby("candidate_id")["body"].nunique()).astype("Int64")
     out["threshold"] = threshold
     if threshold is None:
-        notes.append(f"{election_id}: no ballot threshold is stated, so who reached it is unknown.")
+        notes.append(f"{_in(tables, election_id)}, no source states how many nominations were needed to"
+                     " reach the ballot paper, so who reached it is not known.")
         out["reached"] = pd.array([pd.NA] * len(out), dtype="boolean")
     else:
         out["reached"] = (out["nominations"] >= threshold).astype("boolean")
@@ -1063,20 +1202,25 @@ def ballot_threshold_status(tables: Tables, election_id: str, source_id: str | N
 def describe_co_nomination(tables: Tables, election_id: str) -> list[str]:
     """Sentences on inferred slates and the ballot threshold for ``election_id``."""
     inf = infer_slates(tables, election_id)
+    where = _in(tables, election_id)
     out = []
     for cl, grp in inf.table.groupby("cluster") if not inf.table.empty else []:
         fams = grp["slate_family"].value_counts()
-        out.append(f"{election_id}: inferred group {cl}: {_join_names(_name(tables, c) for c in grp['candidate_id'])}"
-                   f" (declared: {', '.join(f'{n} {f}' for f, n in fams.items())}).")
+        declared = ", ".join(f"{n} {FAMILY_SHORT.get(f, f)}" for f, n in fams.items())
+        out.append(f"{where}, group {cl} by co-nomination:"
+                   f" {_join_names(_name(tables, c) for c in grp['candidate_id'])} (declared slates: {declared}).")
     sources = sorted(tables["clp_nominations"].query("election_id == @election_id")["source_id"].unique())
     for sid in sources:
         st = ballot_threshold_status(tables, election_id, sid)
         t = st.table
         if t["reached"].notna().any():
             meta = _source_meta(tables, sid)
-            when = meta["as_of"] if meta is not None else "?"
-            out.append(f"{election_id}: by {when}, {int(t['reached'].sum())} candidates had reached the ballot"
-                       f" threshold of {int(t['threshold'].iloc[0])} nominations ({sid}).")
+            when = f"by {_date(meta['as_of'])}," if meta is not None else "in the source's list,"
+            reached = int(t["reached"].sum())
+            out.append(f"{where}, {when} {_plural(reached, 'candidate', 'candidates')}"
+                       f" had reached the ballot threshold of"
+                       f" {_plural(int(t['threshold'].iloc[0]), 'nomination', 'nominations')},"
+                       f" according to {source_label(tables, sid)}.")
     return out + inf.notes
 
 
@@ -1090,7 +1234,8 @@ def findings(election_id: str, tables: Tables | None = None) -> list[str]:
 
         tables = load_tables()
     if election_row(tables, election_id) is None:
-        return [f"{election_id} is not in the data (elections: {', '.join(election_ids(tables))})."]
+        return [f"There is no election {election_id!r} in the data (there are:"
+                f" {', '.join(election_ids(tables))})."]
     out: list[str] = []
     for describe in (describe_nominations, describe_slates, describe_gender, describe_incumbency,
                      describe_nominations_vs_votes, describe_totals, describe_co_nomination):

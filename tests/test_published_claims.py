@@ -308,7 +308,8 @@ def test_ll_2014_turnout_33_1_and_nearly_55(t):
     assert turn.loc["2014-local_government", "stated"] == 55
     assert turn.loc["2014-local_government", "approximate"] == True  # noqa: E712
     assert "2012-clp" not in turn.index
-    assert any("cannot be compared with 2012-clp" in s for s in A.describe_totals(t, "2014-clp"))
+    assert any("cannot be compared with the 2012 CLP-section election" in s
+               for s in A.describe_totals(t, "2014-clp"))
 
 
 # --------------------------------------------------------------------------- results tables
