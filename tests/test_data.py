@@ -220,6 +220,29 @@ def test_a_new_year_needs_no_code_change(tmp_path: Path) -> None:
     assert any("2030-clp" in w for w in built.warnings)  # not in elections.csv: said, not hidden
 
 
+@pytest.mark.parametrize("holds, table, shape", [
+    ("results", "BLACK, Ann 30,240 Elected\nNEWPERSON, Zed 7\n", "surname_first"),
+    ("results", "  • Ann Black - 88,235\n\nNot Elected:\n\n  • Zed Newperson - 7\n", "dash"),
+    ("nominations", "Ann Black, 2 nominations\nExeter CLP\nBassetlaw CLP\nZed Newperson, 1 nomination\n", "per_body"),
+    ("nominations", "Ann Black 333 CLPs (Grassroots Alliance - GRA)\nZed Newperson 7 (IND)\n", "name_count"),
+])
+def test_a_new_year_in_other_printed_shapes_needs_no_code_change(tmp_path: Path, holds: str, table: str,
+                                                                 shape: str) -> None:
+    root = _copy_raw(tmp_path)
+    head = NEW_YEAR.split("\n\n")[0].replace("holds: nominations", f"holds: {holds}")
+    (root / f"data/raw/clippings/2030_clp_{holds}_test.txt").write_text(f"{head}\n\n{table}")
+    t = build_tables(root).tables
+    rows = t[holds][t[holds].election_id == "2030-clp"].set_index("candidate_id")
+    assert set(rows.index) == {"ann-black", "zed-newperson"}, shape
+    figure = "votes" if holds == "results" else "nominations"
+    assert rows.loc["zed-newperson", figure] in (7, 1)
+    if holds == "results":
+        assert rows.loc[["ann-black", "zed-newperson"], "elected"].tolist() == [True, False]
+    if shape == "per_body":
+        clp = t["clp_nominations"]
+        assert sorted(clp[clp.election_id == "2030-clp"].body) == ["Bassetlaw CLP", "Exeter CLP"]
+
+
 def test_a_near_match_name_is_an_error_until_the_registry_rules(tmp_path: Path) -> None:
     root = _copy_raw(tmp_path)
     (root / "data/raw/clippings/2030_clp_nominations_test.txt").write_text(

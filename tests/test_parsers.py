@@ -39,8 +39,13 @@ def parse(tmp_path: Path, table: str, holds: str = "nominations", **kw: str) -> 
 
 
 def problems(tmp_path: Path, table: str, holds: str = "nominations", **kw: str) -> list:
+    """The problems ``table`` raises; each message must name file:line, the text and what was expected."""
     with pytest.raises(ClippingError) as err:
         parse(tmp_path, table, holds, **kw)
+    lines = (HEADER.format(holds=holds) + "\n" + table).split("\n")
+    for p in err.value.problems:
+        assert p.file.endswith("2030_clp_nominations_test.txt") and p.text == lines[p.line - 1]
+        assert f"{p.file}:{p.line}: {p.expected}" in str(err.value) and repr(p.text) in str(err.value)
     return err.value.problems
 
 
