@@ -119,7 +119,7 @@ def _figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
                 continue
             if r.row_kind == "total":
                 out["totals"].append({"election_id": eid, "measure": r.name, "value": float(r.figure),
-                                      "approximate": r.label == "approximate", "source_id": sid})
+                                      "approximate": str(r.label) == "approximate", "source_id": sid})
                 continue
             try:
                 cid = reg.resolve(str(r.name))

@@ -66,6 +66,28 @@ def test_2014_clp(t: dict[str, pd.DataFrame]) -> None:
     assert black.nominations.tolist() == [220]
 
 
+def test_prose_totals_are_data_with_their_source(t: dict[str, pd.DataFrame]) -> None:
+    tot = t["totals"].set_index(["election_id", "measure", "source_id"])
+    assert tot.loc[("2014-clp", "nominations_total", "2014_clp_totals_leftfutures"), "value"] == 1377
+    assert tot.loc[("2014-clp", "clps_nominating", "2014_clp_totals_leftfutures"), "value"] == 288
+    assert tot.loc[("2012-clp", "clps_nominating", "2012_clp_totals_leftfutures-2014"), "value"] == 431
+    assert tot.loc[("2010-clp", "ballots_cast", "2010_clp_totals_kenyon"), "value"] == 127331
+    turnout = tot.xs("turnout_pct", level="measure").droplevel("source_id")
+    assert (turnout.loc["2014-clp", "value"], turnout.loc["2014-clp", "approximate"]) == (33.1, False)
+    assert (turnout.loc["2014-local_government", "value"], turnout.loc["2014-local_government", "approximate"]) == (55, True)
+
+
+def test_data_dictionary_documents_every_column() -> None:
+    """data/processed/README.md has a section per table whose rows name every canonical column."""
+    sections = (ROOT / "data/processed/README.md").read_text(encoding="utf-8").split("\n### ")
+    for name, cols in COLUMNS.items():
+        [sec] = [s for s in sections if s.startswith(f"`{name}.csv`")]
+        documented = {c.strip(" `") for line in sec.splitlines()[1:] if line.startswith("| ")
+                      for c in line.split("|")[1].split(",")}
+        assert set(cols) <= documented, f"{name}: undocumented {set(cols) - documented}"
+        assert "(`" in sec.splitlines()[0], f"{name}: heading does not name the code that makes it"
+
+
 def test_2014_local_government(t: dict[str, pd.DataFrame]) -> None:
     r = _results(t, "2014-local_government")
     assert sorted(r[r.elected].display_name) == ["Alice Perry", "Jim McMahon"]
