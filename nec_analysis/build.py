@@ -198,13 +198,37 @@ def _prefer(df: pd.DataFrame, group: list[str], sources: pd.DataFrame, prefs: pd
     return first.reindex(df.index).astype("boolean")
 
 
+INCUMBENT_VALUES = {"yes": True, "true": True, "no": False, "false": False}
+
+
 def _overrides_map(ov: pd.DataFrame) -> dict[tuple[str, str], tuple[bool, str]]:
     out = {}
     for r in ov.itertuples():
         eid = election_id(r.year, r.section, r.election_type or "regular")
-        flag = {"yes": True, "true": True, "no": False, "false": False}[r.incumbent.strip().lower()]
+        flag = INCUMBENT_VALUES[r.incumbent.strip().lower()]
         out[(eid, r.candidate_id)] = (flag, f"override: {r.reason} ({r.source_url})")
     return out
+
+
+def _check_registries(csv: dict[str, pd.DataFrame], elections: set[str], candidate_ids: set[str],
+                      source_ids: set[str]) -> list[Problem]:
+    """Rows of the hand-kept tables that would otherwise be silently ignored (a typo'd id)."""
+    problems = []
+    for r in csv["incumbency_overrides"].itertuples():
+        where = ("data/raw/incumbency_overrides.csv", int(r.Index) + 2, ",".join(map(str, r[1:])))
+        if r.incumbent.strip().lower() not in INCUMBENT_VALUES:
+            problems.append(Problem(*where, f"incumbent 'yes' or 'no', not {r.incumbent!r}"))
+        elif not r.reason.strip():
+            problems.append(Problem(*where, "a reason for the override"))
+        elif r.candidate_id not in candidate_ids:
+            problems.append(Problem(*where, f"a candidate_id from data/raw/candidates.csv; {r.candidate_id!r} is not one"))
+        elif not (str(r.year).isdigit() and election_id(r.year, r.section, r.election_type or "regular") in elections):
+            problems.append(Problem(*where, "year, section and election_type of an election in the data"))
+    for r in csv["preferred_sources"].itertuples():
+        if r.source_id not in source_ids:
+            problems.append(Problem("data/raw/preferred_sources.csv", int(r.Index) + 2, ",".join(map(str, r[1:])),
+                                    f"a source_id of a clipping in data/raw/clippings; {r.source_id!r} is not one"))
+    return problems
 
 
 def _incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFrame,
@@ -279,6 +303,9 @@ def build_tables(root: Path | None = None) -> Built:
     labels = labels.drop_duplicates()
 
     cands = _candidacies(noms, res, labels, rows["clp_nominations"], el, sources)
+    problems = _check_registries(csv, set(el.election_id), set(reg.candidates.candidate_id), set(sources.source_id))
+    if problems:
+        raise ClippingError(problems)
     cands = coerce(_incumbency(cands, el, res, _overrides_map(csv["incumbency_overrides"])), "candidacies")
     elections = _elections(el, cands, noms, res, tot, sources)
     disc = _discrepancies(noms, res, tot, elections, labels, rows["per_body"], rows["clp_nominations"])

@@ -305,6 +305,22 @@ def test_a_slate_label_missing_from_the_families_table_names_file_and_line(tmp_p
     assert labels[labels.source_id == "2030_clp_slates_test"].label.tolist() == ["Open Labour", "Purple Alliance"]
 
 
+def test_a_typo_in_the_hand_kept_tables_is_an_error_not_ignored(tmp_path: Path) -> None:
+    root = _copy_raw(tmp_path)
+    with (root / "data/raw/incumbency_overrides.csv").open("a") as f:
+        f.write("2014,clp,regular,ann-blak,yes,typo,\n2014,clp,regular,ann-black,maybe,bad flag,\n")
+    with (root / "data/raw/preferred_sources.csv").open("a") as f:
+        f.write("2014,clp,regular,nominations,2014_clp_nominations_labourlst,typo\n")
+    with pytest.raises(ClippingError) as err:
+        build_tables(root)
+    n_overrides = len(pd.read_csv(ROOT / "data/raw/incumbency_overrides.csv"))
+    found = {(Path(p.file).name, p.line): p.expected for p in err.value.problems}
+    assert set(found) == {("incumbency_overrides.csv", n_overrides + 2), ("incumbency_overrides.csv", n_overrides + 3),
+                          ("preferred_sources.csv", len(pd.read_csv(ROOT / "data/raw/preferred_sources.csv")) + 2)}
+    assert "'ann-blak' is not one" in found[("incumbency_overrides.csv", n_overrides + 2)]
+    assert "'maybe'" in found[("incumbency_overrides.csv", n_overrides + 3)]
+
+
 def test_read_table_rejects_non_canonical_columns(tmp_path: Path) -> None:
     (tmp_path / "results.csv").write_text("election_id,votes\n2014-clp,1\n")
     with pytest.raises(ValueError, match="canonical"):
