@@ -67,6 +67,8 @@ class Clipping:
     file: str  # path as shown in messages and tables (relative to the project root)
     header: dict[str, str]
     lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
+    header_lines: dict[str, tuple[int, str]] = field(default_factory=dict)  # key -> (line number, text)
+    header_end: int = 1  # line number of the blank line that ends the header
 
     @property
     def source_id(self) -> str:
@@ -110,6 +112,7 @@ def read_clipping(path: Path, root: Path | None = None) -> Clipping:
     text = decode(path.read_bytes(), file)
     lines = text.split("\n")
     header: dict[str, str] = {}
+    header_lines: dict[str, tuple[int, str]] = {}
     problems: list[Problem] = []
     body_start = len(lines)
     for i, raw_line in enumerate(lines, start=1):
@@ -125,7 +128,9 @@ def read_clipping(path: Path, root: Path | None = None) -> Clipping:
             problems.append(Problem(file, i, raw_line, f"a known header key, not {key!r}; known: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}"))
         else:
             header[key] = value.strip()
-    clip = Clipping(path, file, header, [(n, lines[n - 1]) for n in range(body_start + 1, len(lines) + 1)])
+            header_lines[key] = (i, raw_line)
+    clip = Clipping(path, file, header, [(n, lines[n - 1]) for n in range(body_start + 1, len(lines) + 1)],
+                    header_lines, body_start)
     problems += _check_header(clip)
     if not any(normalise_text(t).strip() for _, t in clip.lines) and not problems:
         problems.append(Problem(file, body_start, "", "table lines after the header's blank line: this table is empty"))
@@ -135,21 +140,27 @@ def read_clipping(path: Path, root: Path | None = None) -> Clipping:
 
 
 def _check_header(clip: Clipping) -> list[Problem]:
+    """Missing keys are reported at the blank line that ends the header; bad values at their own line."""
     out = []
+
+    def bad(key: str, expected: str) -> None:
+        n, text = clip.header_lines[key]
+        out.append(Problem(clip.file, n, text, expected))
+
     for key in REQUIRED_KEYS:
         if key not in clip.header:
-            out.append(Problem(clip.file, 1, "", f"a header line '{key}: …' (required)"))
+            out.append(Problem(clip.file, clip.header_end, "",
+                               f"a header line '{key}: …' before the blank line that ends the header (required)"))
     for key, allowed in ALLOWED_VALUES.items():
         if key in clip.header and clip.header[key] not in allowed:
-            out.append(Problem(clip.file, 1, f"{key}: {clip.header[key]}", f"{key} one of {', '.join(allowed)}"))
-    year = clip.header.get("year", "")
-    if "year" in clip.header and not re.fullmatch(r"(19|20)\d\d", year):
-        out.append(Problem(clip.file, 1, f"year: {year}", "year as four digits, e.g. 'year: 2014'"))
+            bad(key, f"{key} one of {', '.join(allowed)}")
+    if "year" in clip.header and not re.fullmatch(r"(19|20)\d\d", clip.header["year"]):
+        bad("year", "year as four digits, e.g. 'year: 2014'")
     for key in ("published", "as_of"):
         if clip.header.get(key) and not DATE_RE.match(clip.header[key]):
-            out.append(Problem(clip.file, 1, f"{key}: {clip.header[key]}", f"{key} as YYYY, YYYY-MM or YYYY-MM-DD"))
+            bad(key, f"{key} as YYYY, YYYY-MM or YYYY-MM-DD")
     if clip.header.get("format") and clip.header["format"] not in SHAPES:
-        out.append(Problem(clip.file, 1, f"format: {clip.header['format']}", f"format one of {', '.join(SHAPES)}"))
+        bad("format", f"format one of {', '.join(SHAPES)}")
     return out
 
 

@@ -209,7 +209,20 @@ def test_header_without_a_year(tmp_path: Path) -> None:
     header = HEADER.format(holds="nominations").replace("year: 2030\n", "")
     with pytest.raises(ClippingError) as err:
         read_clipping(clip_file(tmp_path, "Ann Black 275\n", header=header))
-    assert any("'year: …'" in p.expected for p in err.value.problems)
+    [p] = err.value.problems
+    assert p.line == 7 and "'year: …'" in p.expected  # the blank line that ends the header
+    assert str(err.value).startswith(f"{p.file}:7: a header line 'year: …'")
+
+
+@pytest.mark.parametrize("key, value, line", [("section", "clp-byelection", 6), ("year", "14", 5),
+                                              ("published", "June 2014", 4)])
+def test_a_bad_header_value_is_reported_at_its_own_line(tmp_path: Path, key: str, value: str, line: int) -> None:
+    header = "".join(f"{k}: {value if k == key else v}\n" for k, _, v in
+                     (h.partition(": ") for h in HEADER.format(holds="nominations").splitlines()))
+    with pytest.raises(ClippingError) as err:
+        read_clipping(clip_file(tmp_path, "Ann Black 275\n", header=header))
+    [p] = err.value.problems
+    assert (p.line, p.text) == (line, f"{key}: {value}") and key in p.expected
 
 
 def test_unknown_header_key_is_an_error(tmp_path: Path) -> None:
