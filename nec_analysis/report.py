@@ -22,6 +22,7 @@ names the cell that failed.
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import os
 import re
@@ -38,6 +39,7 @@ from .io import load_tables, processed_dir, project_root, write_table
 from .tables import COLUMNS
 
 KERNEL = "nec-analysis"
+ENGINE = "inprocess"  # papermill engine for report pages (nec_analysis.engine)
 SITE_TITLE = "Labour NEC elections"
 
 # ---------------------------------------------------------------------------------------
@@ -435,11 +437,20 @@ class NotebookFailed(RuntimeError):
 
 
 def execute(notebook: Path, year: int, out_ipynb: Path, report_dir: Path | None,
-            data_dir: Path | None = None, section: str | None = None) -> Path:
-    """Run ``notebook`` (jupytext .py) with papermill for ``year``; the executed .ipynb."""
+            data_dir: Path | None = None, section: str | None = None, engine: str | None = None) -> Path:
+    """Run ``notebook`` (jupytext .py) with papermill for ``year``; the executed .ipynb.
+
+    ``engine``: papermill's engine name; ``None`` runs a Jupyter kernel (``nec-analysis``),
+    ``"inprocess"`` runs the cells in this process (see ``nec_analysis.engine``).
+    """
     import jupytext
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
+
+    if engine == ENGINE:
+        from .engine import register
+
+        register()
 
     nb = jupytext.read(notebook)
     params: dict[str, object] = {"year": int(year)}
@@ -452,7 +463,7 @@ def execute(notebook: Path, year: int, out_ipynb: Path, report_dir: Path | None,
     tmp = _tmp_for(out_ipynb)
     try:
         pm.execute_notebook(nb, str(tmp), parameters=params, kernel_name=KERNEL, progress_bar=False,
-                            cwd=str(project_root()), log_output=False)
+                            cwd=str(project_root()), log_output=False, engine_name=engine)
     except PapermillExecutionError as err:
         tmp.unlink(missing_ok=True)
         src = "\n".join("      " + ln for ln in str(err.source).splitlines()[:8])
@@ -485,14 +496,12 @@ def _strip_preprocessors():
     return DropStderr
 
 
-def render(executed: Path, dest: Path, title: str, nav: list[tuple[str, str]], current: str,
-           home_label: str) -> Path:
-    """HTML page of an executed notebook: code hidden, headline cells dropped."""
-    import nbformat
+@functools.cache
+def _exporter():
+    """nbconvert's HTML exporter, code hidden; made once (loading its templates is slow)."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    nb = nbformat.read(executed, as_version=4)
     exporter = HTMLExporter(template_name="basic")
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
@@ -501,7 +510,18 @@ def render(executed: Path, dest: Path, title: str, nav: list[tuple[str, str]], c
                                  remove_all_outputs_tags={"remove-output"}, enabled=True)
     exporter.register_preprocessor(tags, enabled=True)
     exporter.register_preprocessor(_strip_preprocessors()(), enabled=True)
-    body, _ = exporter.from_notebook_node(nb)
+    return exporter
+
+
+def render(executed: Path, dest: Path, title: str, nav: list[tuple[str, str]], current: str,
+           home_label: str) -> Path:
+    """HTML page of an executed notebook: code hidden, headline cells dropped."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    for i, cell in enumerate(nb.cells):  # jupytext and papermill make random ids: keep pages reproducible
+        cell["id"] = f"cell-{i}"
+    body, _ = _exporter().from_notebook_node(nb)
     tmp = _tmp_for(dest)
     tmp.write_text(page(title, body, nav, current, home="index.html", home_label=home_label),
                    encoding="utf-8")
@@ -510,22 +530,25 @@ def render(executed: Path, dest: Path, title: str, nav: list[tuple[str, str]], c
 
 
 def build_page(notebook: Path, year: int, out_dir: Path, data_dir: Path | None = None,
-               work_dir: Path | None = None, site: bool = True) -> Path:
-    """Execute ``notebook`` for ``year`` and write ``out_dir/<stem>.html`` (or fail, leaving none)."""
+               work_dir: Path | None = None, site: bool = True, engine: str | None = None) -> Path:
+    """Execute ``notebook`` for ``year`` and write ``out_dir/<stem>.html`` (or fail, leaving none).
+
+    ``engine`` as for :func:`execute` (``None``: a Jupyter kernel). :func:`build` runs pages
+    with the ``inprocess`` engine, each in a freshly forked process.
+    """
     notebook = Path(notebook)
     dest = out_dir / f"{notebook.stem}.html"
     work = work_dir or (project_root() / "build" / "notebooks" / str(year))
     start = time.monotonic()
-    print(f"[report {year}] {notebook.stem}: running", flush=True)
     try:
-        executed = execute(notebook, year, work / f"{notebook.stem}.ipynb", out_dir, data_dir)
+        executed = execute(notebook, year, work / f"{notebook.stem}.ipynb", out_dir, data_dir, engine=engine)
         title, _ = notebook_title(notebook)
         render(executed, dest, f"{title} — {year} — {SITE_TITLE}", _year_nav(year, site=site),
                f"{notebook.stem}.html", f"{SITE_TITLE}: {year}")
     except BaseException:
         dest.unlink(missing_ok=True)  # no stale page survives a failure
         raise
-    print(f"[report {year}] {notebook.stem}: done in {time.monotonic() - start:.1f}s -> {dest}", flush=True)
+    print(f"[report {year}] {notebook.stem}: done in {time.monotonic() - start:.1f}s", flush=True)
     return dest
 
 
@@ -797,45 +820,134 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
     return dest
 
 
+def page_inputs(notebook: Path, data_dir: Path | None = None) -> list[Path]:
+    """What a page is made from: its notebook, the library and the processed tables."""
+    lib = sorted((project_root() / "nec_analysis").glob("*.py"))
+    return [Path(notebook), *lib, *sorted(data_folder(data_dir).glob("*.csv"))]
+
+
+def out_of_date(target: Path, inputs: list[Path]) -> bool:
+    """make's rule: ``target`` is missing or older than one of ``inputs``."""
+    if not target.exists():
+        return True
+    built = target.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in inputs)
+
+
+def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | None = None,
+          force: bool = False, workers: int | None = None) -> list[Path]:
+    """Build the out-of-date pages of every year in ``out_dirs`` (year -> folder), then indexes.
+
+    A page is rebuilt when it is missing or older than its notebook, the library or the
+    processed tables (``force``: always). Every page to build, of every year, is one job;
+    jobs run in forked processes, ``workers`` at a time (default: one per core), each a
+    clean papermill run on the ``inprocess`` engine. Then each year with a rebuilt page
+    gets its data copies and index, and ``site`` (the reports folder) its site index.
+
+    A notebook that fails leaves neither its page nor the year's index behind; every
+    failure is reported together as one :class:`NotebookFailed` after the other jobs end.
+    """
+    from .engine import run_jobs
+
+    for year in out_dirs:
+        _check_year(year, data_dir)
+    notebooks = notebook_paths()
+    jobs, names = [], []
+    for year, out_dir in sorted(out_dirs.items()):
+        for nb in notebooks:
+            if force or out_of_date(out_dir / f"{nb.stem}.html", page_inputs(nb, data_dir)):
+                work = project_root() / "build" / "notebooks" / str(year)
+                jobs.append((build_page, (nb, year, out_dir, data_dir),
+                             {"work_dir": work, "site": site is not None, "engine": ENGINE}))
+                names.append((year, nb.stem))
+    start = time.monotonic()
+    if jobs:
+        print(f"[report] {len(jobs)} page(s) to build for {', '.join(map(str, sorted(out_dirs)))} "
+              f"on {min(workers or os.cpu_count() or 1, len(jobs))} process(es)", flush=True)
+    done = [0]
+
+    def progress(index: int, ok: bool, _result: object) -> None:
+        done[0] += 1
+        year, stem = names[index]
+        print(f"[report] {done[0]}/{len(jobs)} {'built' if ok else 'FAILED'}: {year} {stem}", flush=True)
+
+    results = run_jobs(jobs, workers, on_result=progress)
+    failed = {names[i][0]: err for i, (ok, err) in enumerate(results) if not ok}
+    built = []
+    for year, out_dir in sorted(out_dirs.items()):
+        index = out_dir / "index.html"
+        if year in failed:
+            index.unlink(missing_ok=True)  # it would link to a page that is not there
+            continue
+        inputs = [p for nb in notebooks for p in page_inputs(nb, data_dir)]
+        if force or any(y == year for y, _ in names) or out_of_date(index, inputs):
+            copy_data(year, out_dir, data_dir)
+            built.append(build_index(year, out_dir, data_dir, site=site is not None))
+    if failed:
+        messages = [f"{err}" if isinstance(err, NotebookFailed) else f"year {y}: {type(err).__name__}: {err}"
+                    for y, err in sorted(failed.items())]
+        raise NotebookFailed("\n".join(messages))
+    if site is not None:
+        built.append(build_site(site, data_dir))
+    if jobs:
+        print(f"[report] {len(jobs)} page(s) built in {time.monotonic() - start:.1f}s", flush=True)
+    return built
+
+
 def build_year(year: int, out_dir: Path, data_dir: Path | None = None, site: bool = False) -> Path:
     """Everything of one year in one call (tests, fixtures): data, every page, index."""
-    _check_year(year, data_dir)
-    copy_data(year, out_dir, data_dir)
-    for nb in notebook_paths():
-        build_page(nb, year, out_dir, data_dir, work_dir=out_dir / ".." / "_notebooks" / str(year), site=site)
-    return build_index(year, out_dir, data_dir, site=site)
+    build({int(year): Path(out_dir)}, data_dir, force=True)
+    if site:  # pages link to ../index.html: rebuild the index's navigation with that link
+        build_index(year, Path(out_dir), data_dir, site=True)
+    return Path(out_dir) / "index.html"
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m nec_analysis.report build --year 2014`` (or ``--all --site``), and the parts."""
     parser = argparse.ArgumentParser(prog="python -m nec_analysis.report", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("page", "data", "index", "build", "check-year"):
-        p = sub.add_parser(name)
-        p.add_argument("--year", type=int, required=True)
-        p.add_argument("--out", type=Path, default=None, help="default: reports/<year>")
-        p.add_argument("--data-dir", type=Path, default=None, help="default: data/processed")
-        if name == "page":
-            p.add_argument("notebook", type=Path)
-    s = sub.add_parser("site")
+    b = sub.add_parser("build", help="build the out-of-date pages of the years given, then their indexes")
+    b.add_argument("--year", type=int, action="append", default=[], help="a year (repeatable)")
+    b.add_argument("--all", action="store_true", help="every year in the data")
+    b.add_argument("--site", action="store_true", help="also the site index, reports/index.html")
+    b.add_argument("--force", action="store_true", help="rebuild every page, not only the out-of-date ones")
+    b.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: one per core)")
+    b.add_argument("--out", type=Path, default=None, help="the reports folder (default: reports)")
+    b.add_argument("--data-dir", type=Path, default=None, help="default: data/processed")
+    p = sub.add_parser("page", help="build one page (one notebook, one year)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", type=Path, default=None, help="default: reports/<year>")
+    p.add_argument("--data-dir", type=Path, default=None, help="default: data/processed")
+    p.add_argument("--kernel", action="store_true", help="run on the Jupyter kernel, not in-process")
+    p.add_argument("notebook", type=Path)
+    s = sub.add_parser("site", help="only the site index, reports/index.html")
     s.add_argument("--out", type=Path, default=None, help="default: reports")
     s.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
     root = project_root()
-    if args.command == "site":
-        build_site(args.out or root / "reports", args.data_dir)
-        return 0
-    _check_year(args.year, args.data_dir)
-    out = args.out or root / "reports" / str(args.year)
     try:
-        if args.command == "page":
-            build_page(args.notebook, args.year, out, args.data_dir)
-        elif args.command == "data":
-            copy_data(args.year, out, args.data_dir)
-        elif args.command == "index":
-            build_index(args.year, out, args.data_dir)
-        elif args.command == "build":
-            build_year(args.year, out, args.data_dir)
+        if args.command == "site":
+            build_site(args.out or root / "reports", args.data_dir)
+        elif args.command == "page":
+            _check_year(args.year, args.data_dir)
+            out = args.out or root / "reports" / str(args.year)
+            if args.kernel:
+                build_page(args.notebook, args.year, out, args.data_dir)
+            else:
+                from .engine import run_jobs
+
+                [(ok, err)] = run_jobs([(build_page, (args.notebook, args.year, out, args.data_dir),
+                                         {"engine": ENGINE})])
+                if not ok:
+                    raise err
+        else:
+            years = available_years(args.data_dir) if args.all else args.year
+            if not years:
+                parser.error("build: give --year YEAR (repeatable) or --all")
+            reports = args.out or root / "reports"
+            build({y: reports / str(y) for y in years}, args.data_dir, reports if args.site else None,
+                  args.force, args.jobs)
     except NotebookFailed as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

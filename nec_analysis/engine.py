@@ -1,0 +1,216 @@
+"""Run report notebooks fast: a papermill engine that executes cells in a forked process.
+
+Why: a Jupyter kernel per notebook re-imports pandas, matplotlib, seaborn and scipy
+(about 4 s each on a 2-core machine) and each ``papermill``/``nbconvert`` process
+re-imports itself (about 4 s more). :func:`run_jobs` imports all of that **once**, in the
+parent process, then forks one child per notebook run (two at a time, one per core).
+Each child is a fresh copy of a parent that has imported libraries and run no notebook
+code, so every run is still clean and top to bottom; the child executes the cells with
+papermill (parameters injected as usual) on the ``inprocess`` engine below, an IPython
+shell inside the child instead of a kernel behind ZeroMQ.
+
+The engine follows papermill's engine API (``papermill.engines.Engine``): it records
+each cell's outputs in order (stdout/stderr streams, ``display()`` data, the value of a
+last expression, and errors with their traceback), so papermill's own error handling
+(``PapermillExecutionError`` naming the cell) works as with a kernel. JupyterLab
+(``make lab``) and the nbval tests still use the real ``nec-analysis`` kernel, and
+``tests/test_engine.py`` checks that both give the same outputs.
+
+A figure left open at the end of a cell is an error: every chart must go through
+``charts.show(fig, alt)`` so that it reaches the page with alt text.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+ENGINE_NAME = "inprocess"
+
+# Libraries the notebooks use, imported once in the parent before forking.
+PRELOAD = (
+    "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn", "scipy.stats",
+    "IPython.core.interactiveshell", "IPython.display", "papermill", "nbformat", "jupytext",
+    "nbconvert", "nec_analysis.analysis", "nec_analysis.charts", "nec_analysis.geography",
+    "nec_analysis.maps", "nec_analysis.report",
+)
+
+
+def _shell_class():
+    """An InteractiveShell whose display, last-expression and traceback output go to a sink."""
+    from IPython.core.displayhook import DisplayHook
+    from IPython.core.displaypub import DisplayPublisher
+    from IPython.core.interactiveshell import InteractiveShell
+    from nbformat.v4 import new_output
+    from traitlets import Any as AnyTrait
+    from traitlets import Type
+
+    class Publisher(DisplayPublisher):
+        sink = AnyTrait()
+
+        def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
+            self.sink.append(new_output("display_data", data=data, metadata=metadata or {}))
+
+        def clear_output(self, wait=False):
+            self.sink.clear()
+
+    class Hook(DisplayHook):
+        sink = AnyTrait()
+
+        def start_displayhook(self):
+            self._data: dict[str, Any] = {}
+            self._meta: dict[str, Any] = {}
+
+        def write_output_prompt(self):
+            pass
+
+        def write_format_data(self, format_dict, md_dict=None):
+            self._data, self._meta = format_dict, md_dict or {}
+
+        def finish_displayhook(self):
+            self.sink.append(new_output("execute_result", data=self._data, metadata=self._meta,
+                                        execution_count=self.shell.execution_count))
+
+    class Shell(InteractiveShell):
+        display_pub_class = Type(Publisher)
+        displayhook_class = Type(Hook)
+
+        def _showtraceback(self, etype, evalue, stb):
+            self.sink.append(new_output("error", ename=getattr(etype, "__name__", str(etype)),
+                                        evalue=str(evalue), traceback=list(stb)))
+
+        def showsyntaxerror(self, filename=None, running_compiled_code=False):
+            etype, value, _ = sys.exc_info()
+            self.sink.append(new_output("error", ename=getattr(etype, "__name__", "SyntaxError"),
+                                        evalue=str(value), traceback=[f"{etype.__name__}: {value}"]))
+
+    return Shell
+
+
+class _Outputs(list):
+    """A cell's outputs; consecutive writes to one stream merge into one output."""
+
+    def stream(self, name: str, text: str) -> None:
+        from nbformat.v4 import new_output
+
+        if self and self[-1].get("output_type") == "stream" and self[-1].get("name") == name:
+            self[-1]["text"] += text
+        else:
+            self.append(new_output("stream", name=name, text=text))
+
+
+class _Stream(io.TextIOBase):
+    def __init__(self, outputs: _Outputs, name: str):
+        self._outputs, self.name = outputs, name
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if text:
+            self._outputs.stream(self.name, text)
+        return len(text)
+
+
+def _engine_class():
+    from papermill.engines import Engine
+
+    class InProcessEngine(Engine):
+        """papermill engine: run each code cell in an IPython shell in this process."""
+
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+            import matplotlib.pyplot as plt
+
+            shell_cls = _shell_class()
+            shell = shell_cls.instance()
+            shell.sink = sink = _Outputs()
+            shell.display_pub.sink = sink
+            shell.displayhook.sink = sink
+            for index, cell in enumerate(nb_man.nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                nb_man.cell_start(cell, index)
+                sink.clear()
+                cell.execution_count = shell.execution_count
+                saved = sys.stdout, sys.stderr
+                sys.stdout, sys.stderr = _Stream(sink, "stdout"), _Stream(sink, "stderr")
+                try:
+                    result = shell.run_cell(cell.source, store_history=True)
+                finally:
+                    sys.stdout, sys.stderr = saved
+                failed = not result.success
+                if not failed and plt.get_fignums():
+                    plt.close("all")
+                    sink.append(_error("UnshownFigureError",
+                                       "a matplotlib figure was left open: show every chart with "
+                                       "charts.show(fig, alt) so that it reaches the page with alt text"))
+                    failed = True
+                cell.outputs = list(sink)
+                if failed:
+                    nb_man.cell_exception(cell, cell_index=index)
+                    nb_man.cell_complete(cell, cell_index=index)
+                    return nb_man.nb  # papermill raises PapermillExecutionError for this cell
+                nb_man.cell_complete(cell, cell_index=index)
+            return nb_man.nb
+
+    return InProcessEngine
+
+
+def _error(ename: str, evalue: str):
+    from nbformat.v4 import new_output
+
+    return new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+
+
+def register() -> str:
+    """Register the ``inprocess`` engine with papermill; its name."""
+    from papermill.engines import papermill_engines
+
+    papermill_engines.register(ENGINE_NAME, _engine_class())
+    return ENGINE_NAME
+
+
+def preload(modules: Iterable[str] = PRELOAD) -> None:
+    """Import the notebooks' libraries now (in the parent), with the non-interactive backend."""
+    import importlib
+
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    for name in modules:
+        importlib.import_module(name)
+    register()
+
+
+def _call(job: tuple[int, tuple[Callable[..., Any], tuple, dict]]) -> tuple[int, bool, Any]:
+    index, (func, args, kwargs) = job
+    try:
+        return index, True, func(*args, **kwargs)
+    except Exception as err:  # reported by the parent, with the job that raised it
+        return index, False, err
+
+
+def run_jobs(jobs: list[tuple[Callable[..., Any], tuple, dict]], workers: int | None = None,
+             on_result: Callable[[int, bool, Any], None] | None = None) -> list[tuple[bool, Any]]:
+    """Run each ``(func, args, kwargs)`` in its own forked child, ``workers`` at a time.
+
+    Returns ``(ok, result or exception)`` per job, in order; ``on_result(index, ok, value)``
+    is called as each job ends (for progress). Each child runs one job and exits
+    (``maxtasksperchild=1``), so no state passes from one notebook run to the next, and
+    none reaches the calling process.
+    """
+    if not jobs:
+        return []
+    preload()
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    results: list[tuple[bool, Any]] = [(False, None)] * len(jobs)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers, maxtasksperchild=1) as pool:
+        for index, ok, value in pool.imap_unordered(_call, list(enumerate(jobs)), chunksize=1):
+            results[index] = (ok, value)
+            if on_result:
+                on_result(index, ok, value)
+    return results

@@ -1,0 +1,124 @@
+"""The in-process papermill engine that builds report pages (nec_analysis/engine.py).
+
+Report pages are notebooks run by papermill on the ``inprocess`` engine, each in a freshly
+forked process; JupyterLab and nbval use the real ``nec-analysis`` kernel. These tests check
+that the two give a reader the same page, that outputs keep their order and kinds, that a
+failure is reported by papermill naming the cell, and that a chart shown without alt text
+(a figure left open) fails the build instead of vanishing from the page.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from nec_analysis import engine, report
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER = ("# ---\n# jupyter:\n#   kernelspec:\n#     display_name: Python (nec-analysis)\n#     language: python\n"
+          "#     name: nec-analysis\n# ---\n\n# %% [markdown]\n# # Test\n\n# %% tags=[\"parameters\"]\nyear = 2014\n\n")
+
+
+def _notebook(tmp_path: Path, body: str, name: str = "90-test-engine.py") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def _run(nb: Path, tmp_path: Path, engine_name: str | None, tag: str) -> nbformat.NotebookNode:
+    """Execute ``nb`` in a forked child (never in the pytest process) and read the result."""
+    out = tmp_path / f"{tag}.ipynb"
+    [(ok, err)] = engine.run_jobs([(report.execute, (nb, 2014, out, None),
+                                    {"engine": engine_name})])
+    if not ok:
+        raise err
+    return nbformat.read(out, as_version=4)
+
+
+def _outputs(nb: nbformat.NotebookNode) -> list[list[tuple]]:
+    """Per code cell: (output type, stream name or sorted mime types, text content)."""
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        outs = []
+        for o in cell.outputs:
+            if o.output_type == "stream":
+                outs.append(("stream", o.name, o.text))
+            elif o.output_type in ("display_data", "execute_result"):
+                outs.append((o.output_type, tuple(sorted(o.data)), o.data.get("text/html") or o.data.get("text/plain")))
+            else:
+                outs.append((o.output_type, o.ename, o.evalue))
+        cells.append(outs)
+    return cells
+
+
+def test_outputs_keep_their_order_and_kind(tmp_path: Path) -> None:
+    nb = _notebook(tmp_path, "# %%\nfrom IPython.display import HTML, display\nprint('one')\n"
+                             "display(HTML('<b>two</b>'))\nprint('three')\n1 + 1\n")
+    out = _outputs(_run(nb, tmp_path, engine.ENGINE_NAME, "order"))
+    assert out[-1] == [("stream", "stdout", "one\n"), ("display_data", ("text/html", "text/plain"), "<b>two</b>"),
+                       ("stream", "stdout", "three\n"), ("execute_result", ("text/plain",), "2")]
+
+
+@pytest.mark.slow
+def test_a_report_notebook_gives_the_same_outputs_on_the_kernel_and_in_process(tmp_path: Path) -> None:
+    notebook = ROOT / "notebooks" / "40-track-incumbency.py"
+    kernel = _outputs(_run(notebook, tmp_path, None, "kernel"))
+    inproc = _outputs(_run(notebook, tmp_path, engine.ENGINE_NAME, "inprocess"))
+    assert any(any(kind == "display_data" for kind, *_ in cell) for cell in inproc)  # it did show things
+    assert inproc == kernel
+
+
+def test_a_failing_cell_is_named_by_papermill(tmp_path: Path) -> None:
+    nb = _notebook(tmp_path, "# %%\nok = 1\n\n# %%\nraise KeyError('votes_2014')\n\n# %%\nnever = 1\n")
+    with pytest.raises(report.NotebookFailed) as err:
+        _run(nb, tmp_path, engine.ENGINE_NAME, "fails")
+    assert "KeyError" in str(err.value) and "votes_2014" in str(err.value)
+    assert "raise KeyError" in str(err.value)  # the failing cell's source
+    assert not (tmp_path / "fails.ipynb").exists()
+
+
+def test_a_figure_left_open_fails_instead_of_leaving_a_chart_without_alt_text(tmp_path: Path) -> None:
+    nb = _notebook(tmp_path, "# %%\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\n")
+    with pytest.raises(report.NotebookFailed, match="UnshownFigureError"):
+        _run(nb, tmp_path, engine.ENGINE_NAME, "figure")
+
+
+def test_each_run_starts_clean_and_leaves_the_caller_untouched(tmp_path: Path) -> None:
+    first = _notebook(tmp_path, "# %%\nimport os\nos.environ['NEC_LEAK'] = 'yes'\nleak = 42\n", "91-a.py")
+    second = _notebook(tmp_path, "# %%\nimport os\nprint(os.environ.get('NEC_LEAK'), 'leak' in globals())\n",
+                       "92-b.py")
+    jobs = [(report.execute, (nb, 2014, tmp_path / f"{nb.stem}.ipynb", None), {"engine": engine.ENGINE_NAME})
+            for nb in (first, second)]
+    assert all(ok for ok, _ in engine.run_jobs(jobs, workers=1))
+    printed = _outputs(nbformat.read(tmp_path / "92-b.ipynb", as_version=4))[-1]
+    assert printed == [("stream", "stdout", "None False\n")]
+    assert "NEC_LEAK" not in os.environ
+
+
+@pytest.mark.slow
+def test_build_rebuilds_only_out_of_date_pages_and_a_failure_leaves_no_page(tmp_path: Path, monkeypatch) -> None:
+    good = _notebook(tmp_path, "# %%\nfrom nec_analysis import charts\ncharts.say(f'Year {year}.')\n", "91-good.py")
+    bad = _notebook(tmp_path, "# %%\nraise ValueError('broken on purpose')\n", "92-bad.py")
+    out = tmp_path / "site" / "2014"
+    monkeypatch.setattr(report, "notebook_paths", lambda root=None: [good])
+    report.build({2014: out})
+    page, index = out / "91-good.html", out / "index.html"
+    assert "Year 2014." in page.read_text(encoding="utf-8") and index.exists()
+    built = page.stat().st_mtime_ns
+    report.build({2014: out})  # nothing changed: nothing rebuilt
+    assert page.stat().st_mtime_ns == built
+    os.utime(good, None)
+    report.build({2014: out})  # its notebook changed: rebuilt
+    assert page.stat().st_mtime_ns > built
+
+    monkeypatch.setattr(report, "notebook_paths", lambda root=None: [good, bad])
+    (out / "92-bad.html").write_text("a stale page")
+    os.utime(out / "92-bad.html", (0, 0))  # older than its notebook
+    with pytest.raises(report.NotebookFailed, match="92-bad.py.*ValueError: broken on purpose"):
+        report.build({2014: out})
+    assert not (out / "92-bad.html").exists() and not index.exists()
