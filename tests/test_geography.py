@@ -96,6 +96,42 @@ def test_every_labour_region_name_in_the_registry_has_a_code() -> None:
             geo.region_code(name)  # raises if a registry region is not a Labour region
 
 
+def test_every_home_region_cites_a_passage_found_in_its_article() -> None:
+    """Each home region in the registry quotes its source: the quoted words (after ``): '``)
+    must occur in the cited article of shared/sources/articles (apostrophes, dashes, ``...``
+    and line breaks aside); a reader comment must be marked weak."""
+    import re
+
+    from nec_analysis.io import project_root
+
+    articles = project_root().parent / "shared" / "sources" / "articles"
+    if not articles.is_dir():
+        pytest.skip(f"{articles} (the project's source material) is not here")
+
+    def norm(text: str) -> str:
+        text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+        return re.sub(r"\s+", " ", text).casefold()
+
+    cands = pd.read_csv(GEO.parent / "candidates.csv", dtype=str, keep_default_na=False)
+    with_region = cands[cands.home_region != ""]
+    assert {"jim-mcmahon", "simon-henig", "ann-lucas", "alice-perry"} <= set(with_region.candidate_id)
+    checked = 0
+    for row in with_region.itertuples(index=False):
+        assert row.home_region_strength in {"stated", "weak"}, row.candidate_id
+        assert geo.region_code(row.home_region)
+        for part in re.split(r";\s+also", row.home_region_source):
+            path = re.search(r"shared/sources/articles/([0-9a-f_]+\.txt)", part)
+            quote = re.search(r"\): '(.+?)'(?=\s*(?:\(|;|$))", part)
+            assert path and quote, (row.candidate_id, part)
+            text = norm((articles / path.group(1)).read_text(encoding="utf-8"))
+            for piece in norm(quote.group(1)).split("..."):
+                assert piece.strip(" .…") in text, (row.candidate_id, piece)
+            checked += 1
+        if row.home_region_source.startswith("reader comment"):
+            assert row.home_region_strength == "weak", row.candidate_id
+    assert checked >= 7
+
+
 # ------------------------------------------------------------------ names and boundary sets
 
 @pytest.mark.parametrize("raw, key", [
