@@ -200,6 +200,13 @@ def parse_figure(token: str) -> int:
     raise ValueError(f"a whole number; {token!r} is not a number")
 
 
+def _decimal(token: str) -> float:
+    """``'33.1'`` → 33.1 (totals only: a percentage may have a decimal point)."""
+    if re.fullmatch(r"\d+\.\d+", token):
+        return float(token)
+    raise ValueError(f"a number such as 33.1; {token!r} is not one")
+
+
 # --------------------------------------------------------------------------- line shapes
 
 SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)
@@ -230,8 +237,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in [
           rf"^(?P<name>[^\d,]+,[^\d,]+?)\s+{FIG}(?:\s+{MARK})?$",
           "'SURNAME, Forename 39,548' optionally followed by 'Elected'"),
     Shape("name_count",
-          rf"^(?P<name>[^\d,()]+?)\s+{FIG}(?:\s+CLPs?)?(?:\s*\((?P<label>[^()\d][^()]*)\))?$",
-          "'Name 275', 'Name 333 CLPs (Slate - TAG)' or 'Name 203 (TAG)'"),
+          rf"^(?P<name>[^\d,()]+?)\s+{FIG}(?:\s+CLPs?)?(?:\s*\((?P<label>[^()\d][^()]*)\))?(?:\s+{MARK})?$",
+          "'Name 275', 'Name 333 CLPs (Slate - TAG)', 'Name 203 (TAG)' or 'Name 30,240 Elected'"),
     Shape("ranked",
           rf"^(?P<rank>\d+)\s+(?P<name>.+?)\s+\((?P<prev>\d+|[-–—])\)\s+(?P<label>LABELS)\s+{FIG}"
           rf"\s*\((?P<earlier>[^()]*)\)$",
@@ -351,7 +358,7 @@ def _parse_lines(clip: Clipping, numbered: list[tuple[int, str, str]], shape: Sh
         try:
             figure: float | int | None = None
             if g.get("fig") is not None:
-                figure = float(g["fig"]) if shape.name == "totals" and "." in g["fig"] else parse_figure(g["fig"])
+                figure = _decimal(g["fig"]) if shape.name == "totals" and "." in g["fig"] else parse_figure(g["fig"])
             earlier = _earlier(g.get("earlier")) if g.get("earlier") is not None else None
         except ValueError as err:
             problems.append(Problem(clip.file, n, text, str(err)))

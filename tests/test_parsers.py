@@ -86,6 +86,17 @@ def test_surname_first_results(tmp_path: Path) -> None:
     assert df["elected"].tolist() == [True, True, False, False]  # marks given: unmarked lines lost
 
 
+def test_name_count_results_with_elected_marks(tmp_path: Path) -> None:
+    df = parse(tmp_path, "Ann Black 30,240 Elected\nSam Tarry 6,855\n", holds="results")
+    assert df.attrs["shape"] == "name_count"
+    assert df[["name", "figure", "elected"]].values.tolist() == [["Ann Black", 30240, True], ["Sam Tarry", 6855, False]]
+
+
+def test_a_malformed_decimal_total(tmp_path: Path) -> None:
+    [p] = problems(tmp_path, "turnout_pct: 33.1\nnominations_total: 13.7.7\n", holds="totals")
+    assert p.line == 10 and "'13.7.7' is not one" in p.expected
+
+
 def test_not_elected_subheader_marks_lines_above_as_elected(tmp_path: Path) -> None:
     df = parse(tmp_path, "  • Ken Livingstone - 88,235\n\nNot Elected:\n\n  • Johanna Baxter - 30,653\n",
                holds="results")
