@@ -259,23 +259,34 @@ def load_aliases(root: Path | None = None) -> pd.DataFrame:
     return df
 
 
-class UnknownCLPError(KeyError):
-    """A CLP name that matches no seat of the boundary set and has no alias."""
+class UnknownCLPError(KeyError, ValueError):
+    """A CLP name that matches no seat of the boundary set and has no alias.
 
-    def __init__(self, problems: list[tuple[str, list[str]]], boundary_set: str):
+    Also a ``ValueError``, so that a data build that reports ``ValueError``s reports this one
+    the same way. ``where`` (optional) maps a name to the places it was printed
+    (``file:line``), shown in the message.
+    """
+
+    def __init__(self, problems: list[tuple[str, list[str]]], boundary_set: str,
+                 where: dict[str, list[str]] | None = None):
         self.problems = problems
         self.boundary_set = boundary_set
         self.names = [p[0] for p in problems]
         self.suggestions = {name: sugg for name, sugg in problems}
+        self.where = where or {}
         lines = [f"{len(problems)} CLP name(s) match no seat of the {boundary_set} boundary set "
                  f"({BOUNDARY_SETS.get(boundary_set, '?')}):"]
         for name, sugg in problems:
             hint = ", ".join(repr(s) for s in sugg) if sugg else "no close seat names"
-            lines.append(f"  {name!r} — closest seat names: {hint}")
+            places = self.where.get(name, [])
+            at = f"{', '.join(places)}: " if places else ""
+            lines.append(f"  {at}{name!r} — closest seat names: {hint}")
         lines.append(
             "Nothing is matched by similarity. If the CLP is one of these seats, add a row "
             "to data/raw/geography/clp_aliases.csv:\n"
-            f"  {boundary_set},<CLP name as printed>,<seat name exactly as in the hexjson>,<why>")
+            f"  {boundary_set},<CLP name as printed>,<seat name exactly as in the hexjson>,<why>\n"
+            "or, if the name was mistyped when the table was copied, correct the clipping to match "
+            "the source.")
         super().__init__("\n".join(lines))
 
     def __str__(self) -> str:  # KeyError would repr() the message
@@ -366,6 +377,52 @@ class Resolver:
 def resolve_clp(name: str, election: str | int, root: Path | None = None) -> Seat:
     """Seat of CLP ``name`` in the boundary set of ``election`` (id like ``2022-clp`` or a year)."""
     return Resolver(boundary_set_for(election), root).resolve(name)
+
+
+def check_clp_nominations(clp_nominations: pd.DataFrame, root: Path | None = None) -> pd.DataFrame:
+    """Place every CLP of a ``clp_nominations`` table (all elections, all lists) on a seat.
+
+    Meant for the data build, before anything is written: a CLP name in a clipping that
+    matches no seat of its election's boundary set raises ``UnknownCLPError`` naming each
+    such CLP with the clipping lines it is on (``file:line``) and the closest seat names.
+    Labour groups (``body_type`` other than ``clp``) are councils and are not checked.
+    Returns one row per (election_id, body) placed: boundary_set, hex_id, constituency,
+    region, region_name, match.
+    """
+    cols = ["election_id", "body", "boundary_set", "hex_id", "constituency", "region",
+            "region_name", "match"]
+    cn = clp_nominations
+    clps = cn[cn["body_type"].fillna("clp").astype(str) == "clp"] if not cn.empty else cn
+    if clps.empty:
+        return pd.DataFrame(columns=cols)
+    bsets = clps["election_id"].map(boundary_set_for)
+    errors: list[UnknownCLPError] = []
+    frames = []
+    for bset, rows in clps.groupby(bsets, sort=True):
+        resolver = Resolver(bset, root)
+        try:
+            found = resolver.resolve_many(rows["body"])
+        except UnknownCLPError as err:
+            where: dict[str, list[str]] = {}
+            for r in rows[rows["body"].isin(err.names)].itertuples(index=False):
+                place = f"{r.file}:{r.line}" if "file" in rows and pd.notna(r.file) else str(r.election_id)
+                where.setdefault(r.body, []).append(place)
+            errors.append(UnknownCLPError(err.problems, bset, where))
+            continue
+        placed = rows[["election_id", "body"]].drop_duplicates().merge(
+            found.rename(columns={"clp_name": "body"}), on="body", how="left")
+        frames.append(placed)
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:  # CLPs of elections on both boundary sets: one message for all
+            first.problems = [p for e in errors for p in e.problems]
+            first.names = [n for e in errors for n in e.names]
+            first.suggestions = {k: v for e in errors for k, v in e.suggestions.items()}
+            first.where = {k: v for e in errors for k, v in e.where.items()}
+            first.args = ("\n\n".join(str(e) for e in errors),)
+        raise first
+    out = pd.concat(frames, ignore_index=True).loc[:, cols]
+    return out.sort_values(["election_id", "body"], kind="mergesort").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------

@@ -391,3 +391,74 @@ def test_map_renders_with_alt_text() -> None:
     assert fig2 is not None and "families" not in alt2 and "slate family" in alt2
     import matplotlib.pyplot as plt
     plt.close("all")
+
+
+# ------------------------------------------------------------------ a new clipping, end to end
+
+MISSPELT = """publisher: LabourList
+title: test clipping with a misspelt CLP
+url: https://example.org/test
+published: 2022-06-01
+year: 2022
+section: clp
+holds: nominations
+status: interim
+as_of: 2022-06-01
+body_type: clp
+
+Luke Akehurst, 2 nominations
+
+Enfeld Southgate CLP
+
+Liverpool West Derby CLP
+"""
+
+
+def test_a_misspelt_clp_in_a_new_clipping_stops_with_the_closest_seats(tmp_path) -> None:
+    """A journalist adds a clipping to a copy of data/raw with 'Enfeld Southgate CLP': the
+    data build's CLP check names the clipping line and offers 'Enfield, Southgate'; the
+    committed raw data passes the same check."""
+    import shutil
+
+    from nec_analysis import build
+    from nec_analysis.io import raw_dir
+
+    shutil.copytree(raw_dir(), tmp_path / "data" / "raw")
+    clean = build.build_tables(tmp_path).tables["clp_nominations"]
+    placed = geo.check_clp_nominations(clean, tmp_path)
+    in_2022 = placed[placed.election_id == "2022-clp"]
+    assert len(in_2022) == 23 and in_2022.region_name.notna().all()
+    assert placed.set_index("body").loc["Aberconwy CLP", "region_name"] == "Wales"
+
+    clip = tmp_path / "data" / "raw" / "clippings" / "2022_clp_nominations_test-misspelt.txt"
+    clip.write_text(MISSPELT, encoding="utf-8")
+    cn = build.build_tables(tmp_path).tables["clp_nominations"]
+    with pytest.raises(ValueError) as err:  # a ValueError, as the build reports them
+        geo.check_clp_nominations(cn, tmp_path)
+    assert isinstance(err.value, geo.UnknownCLPError)
+    assert err.value.names == ["Enfeld Southgate CLP"]
+    assert err.value.suggestions["Enfeld Southgate CLP"][0] == "Enfield, Southgate"
+    msg = str(err.value)
+    assert "2022_clp_nominations_test-misspelt.txt:14: 'Enfeld Southgate CLP'" in msg
+    assert "clp_aliases.csv" in msg
+    # the report would stop on it too, and nothing was matched by similarity
+    with pytest.raises(geo.UnknownCLPError):
+        geo.locate_nominations({"clp_nominations": cn}, "2022-clp", tmp_path)
+
+
+def test_check_reports_every_boundary_set_at_once() -> None:
+    cn = pd.DataFrame([
+        {"election_id": "2022-clp", "body": "Atlantis CLP", "body_type": "clp", "file": "a.txt", "line": 3},
+        {"election_id": "2024-clp", "body": "Lyonesse CLP", "body_type": "clp", "file": "b.txt", "line": 5},
+        {"election_id": "2024-clp", "body": "Barnsley North CLP", "body_type": "clp", "file": "b.txt", "line": 6},
+        {"election_id": "2022-local_government", "body": "Atlantis", "body_type": "labour_group",
+         "file": "c.txt", "line": 1},
+    ])
+    with pytest.raises(geo.UnknownCLPError) as err:
+        geo.check_clp_nominations(cn)
+    assert err.value.names == ["Atlantis CLP", "Lyonesse CLP"]  # the Labour group is not a CLP
+    msg = str(err.value)
+    assert "a.txt:3: 'Atlantis CLP'" in msg and "b.txt:5: 'Lyonesse CLP'" in msg
+    assert "2010 boundary set" in msg and "2024 boundary set" in msg
+    ok = geo.check_clp_nominations(cn[cn.body.isin(["Barnsley North CLP"])])
+    assert list(ok.boundary_set) == ["2024"] and list(ok.region_name) == ["Yorkshire and the Humber"]
