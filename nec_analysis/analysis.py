@@ -150,7 +150,8 @@ def _true(v: object) -> bool:
     return v is not None and not pd.isna(v) and bool(v)
 
 
-def _plural(n: int, one: str, many: str) -> str:
+def plural(n: int, one: str, many: str) -> str:
+    """'1 seat', '2 seats', '1,377 nominations'."""
     return f"{n:,} {one if n == 1 else many}"
 
 
@@ -485,7 +486,7 @@ def describe_nominations(tables: Tables, election_id: str, source_id: str | None
         down = moved.sort_values("change_places").iloc[0]
         for row, word in ((up, "rose"), (down, "fell")):
             if row["change_places"] != 0:
-                out.append(f"{row['display_name']} {word} {_plural(abs(int(row['change_places'])), 'place', 'places')}"
+                out.append(f"{row['display_name']} {word} {plural(abs(int(row['change_places'])), 'place', 'places')}"
                            f" to {ordinal(int(row['rank']))} in nominations (from {ordinal(int(row['prev_rank']))}"
                            f" in {election_name(tables, row['prev_election_id'])}).")
     slates = slate_nomination_shares(tables, election_id, source_id).table
@@ -567,7 +568,7 @@ def slate_mates(tables: Tables, election_id: str) -> Result:
     notes = []
     solo = c[c["slate_family"].isin(["unknown", "independent"])]
     if not solo.empty:
-        notes.append(f"{_in(tables, election_id)}, {_plural(len(solo), 'candidate', 'candidates')} on no"
+        notes.append(f"{_in(tables, election_id)}, {plural(len(solo), 'candidate', 'candidates')} on no"
                      " slate, or on a slate not known, had no slate-mates to compare with.")
     c = c[~c["slate_family"].isin(["unknown", "independent"])].copy()
     grp = c.groupby("slate_family")["votes"]
@@ -595,7 +596,7 @@ def describe_slates(tables: Tables, election_id: str) -> list[str]:
     res = slate_summary(tables, election_id)
     out = []
     for _, r in res.table.sort_values("elected", ascending=False).iterrows():
-        bits = [f"{_plural(int(r['candidates']), 'candidate', 'candidates')}, {int(r['elected'])} elected"]
+        bits = [f"{plural(int(r['candidates']), 'candidate', 'candidates')}, {int(r['elected'])} elected"]
         if not pd.isna(r["nominations_share_pct"]):
             bits.append(f"{r['nominations_share_pct']:.0f}% of nominations")
         if not pd.isna(r["votes_share_pct"]):
@@ -629,7 +630,7 @@ def gender_summary(tables: Tables, elections: Iterable[str] | None = None,
         c = pd.concat([candidacies(tables, e) for e in members], ignore_index=True)
         unknown_ballot = c["on_ballot"].isna().sum()
         if unknown_ballot and scope in ids:
-            notes.append(f"{_in(tables, scope)}, {_plural(int(unknown_ballot), 'nominee', 'nominees')} not"
+            notes.append(f"{_in(tables, scope)}, {plural(int(unknown_ballot), 'nominee', 'nominees')} not"
                          " known to have reached the ballot paper are left out of the counts of candidates.")
         c = c[c["on_ballot"] == True]  # noqa: E712
         if c.empty:
@@ -670,7 +671,7 @@ def gender_within_slates(tables: Tables, election_id: str) -> Result:
     if (c["gender"] == "unknown").any():
         n_unknown = int((c["gender"] == "unknown").sum())
         notes.append(f"{_in(tables, election_id)}, no source states the gender of"
-                     f" {_plural(n_unknown, 'candidate', 'candidates')}; they are shown as 'unknown'.")
+                     f" {plural(n_unknown, 'candidate', 'candidates')}; they are shown as 'unknown'.")
     return Result(g.assign(election_id=election_id), notes)
 
 
@@ -758,7 +759,7 @@ def incumbent_outcomes(tables: Tables, election_id: str) -> Result:
     notes = []
     if c["incumbent"].isna().any():
         unknown = int(c["incumbent"].isna().sum())
-        notes.append(f"{_in(tables, election_id)}, whether {_plural(unknown, 'candidate', 'candidates')}"
+        notes.append(f"{_in(tables, election_id)}, whether {plural(unknown, 'candidate', 'candidates')}"
                      f" already held a seat is not known (the previous election of the section is not in"
                      " the data).")
     cols = ["election_id", "candidate_id", "display_name", "slate_family", "incumbent", "elected",
@@ -843,7 +844,7 @@ def describe_incumbency(tables: Tables, election_id: str) -> list[str]:
                    f" {_join_names(new) or 'nobody'} {'was' if len(new) <= 1 else 'were'} newly elected.")
     out += rep.notes
     if not pd.isna(r["seats_not_defended"]) and r["seats_not_defended"] > 0:
-        out.append(f"{_in(tables, election_id)}, {_plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
+        out.append(f"{_in(tables, election_id)}, {plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
                    " not defended by a sitting member.")
     return out + res.notes
 
@@ -959,9 +960,9 @@ def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]
         best = nv.sort_values("places_gained", ascending=False).iloc[0]
         worst = nv.sort_values("places_gained").iloc[0]
         out.append(f"{where}, {best['display_name']} did best against the nominations, finishing"
-                   f" {_plural(int(best['places_gained']), 'place', 'places')} higher in the vote than in"
+                   f" {plural(int(best['places_gained']), 'place', 'places')} higher in the vote than in"
                    f" nominations; {worst['display_name']} did worst,"
-                   f" {_plural(-int(worst['places_gained']), 'place', 'places')} lower.")
+                   f" {plural(-int(worst['places_gained']), 'place', 'places')} lower.")
     elif not nv.empty:
         out.append(f"{where}, every candidate finished in the same order by votes as by nominations.")
     top = top_n_elected(tables, election_id)
@@ -975,8 +976,8 @@ def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]
     notes += mar.notes
     for _, m in mar.table.iterrows():
         out.append(f"{where}, the last seat went to {_name(tables, m['last_elected'])} with"
-                   f" {_plural(int(m['threshold_votes']), 'vote', 'votes')},"
-                   f" {_plural(int(m['margin']), 'vote', 'votes')} ahead of {_name(tables, m['first_loser'])}.")
+                   f" {plural(int(m['threshold_votes']), 'vote', 'votes')},"
+                   f" {plural(int(m['margin']), 'vote', 'votes')} ahead of {_name(tables, m['first_loser'])}.")
     return out + notes
 
 
@@ -1144,7 +1145,7 @@ def infer_slates(tables: Tables, election_id: str, k: int | None = None, source_
     mat = co.table.pivot(index="candidate_a", columns="candidate_b", values="jaccard")
     if len(mat) < 3:
         return Result(pd.DataFrame(), co.notes + [f"{_in(tables, election_id)}, fewer than 3 candidates have at least"
-                                       f" {_plural(min_bodies, 'listed nominating body', 'listed nominating bodies')},"
+                                       f" {plural(min_bodies, 'listed nominating body', 'listed nominating bodies')},"
                                        " too few to group candidates by who nominated them."])
     fam = slate_families(tables, election_id).reindex(mat.index).fillna("unknown")
     if k is None:
@@ -1217,9 +1218,9 @@ def describe_co_nomination(tables: Tables, election_id: str) -> list[str]:
             meta = _source_meta(tables, sid)
             when = f"by {_date(meta['as_of'])}," if meta is not None else "in the source's list,"
             reached = int(t["reached"].sum())
-            out.append(f"{where}, {when} {_plural(reached, 'candidate', 'candidates')}"
+            out.append(f"{where}, {when} {plural(reached, 'candidate', 'candidates')}"
                        f" had reached the ballot threshold of"
-                       f" {_plural(int(t['threshold'].iloc[0]), 'nomination', 'nominations')},"
+                       f" {plural(int(t['threshold'].iloc[0]), 'nomination', 'nominations')},"
                        f" according to {source_label(tables, sid)}.")
     return out + inf.notes
 

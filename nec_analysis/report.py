@@ -233,12 +233,15 @@ def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list
     cand = candidate_table(tables, election_id)
     system = {"block": "a block vote (the top candidates by votes are elected)",
               "stv": "the single transferable vote"}.get(r["voting_system"], None)
-    out = [f"{report_name(tables, election_id)} filled {charts.fmt_int(r['seats'])} seat(s)"
+    from .analysis import plural
+
+    seats = "an unstated number of seats" if pd.isna(r["seats"]) else plural(int(r["seats"]), "seat", "seats")
+    out = [f"{report_name(tables, election_id)} filled {seats}"
            + (f" by {system}." if system else "; the sources do not say which voting system was used.")]
     on = cand[cand["on_ballot"] != False]  # noqa: E712
-    out.append(f"{len(on)} candidate(s) are recorded as standing"
-               + (f" ({int((cand['on_ballot'] == False).sum())} more were nominated but did not reach the ballot)."  # noqa: E712
-                  if (cand["on_ballot"] == False).any() else "."))  # noqa: E712
+    off = int((cand["on_ballot"] == False).sum())  # noqa: E712
+    out.append(f"{plural(len(on), 'candidate is', 'candidates are')} recorded as standing"
+               + (f" ({plural(off, 'more was', 'more were')} nominated but did not reach the ballot)." if off else "."))
     won = cand[cand["elected"] == True]  # noqa: E712
     if not won.empty:
         out.append("Elected: " + ", ".join(
@@ -246,14 +249,70 @@ def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list
     if pd.isna(r["ballot_threshold"]):
         out.append("No source states how many nominations were needed to reach the ballot.")
     else:
-        out.append(f"Reaching the ballot needed {int(r['ballot_threshold'])} nominations.")
+        out.append(f"Reaching the ballot needed {plural(int(r['ballot_threshold']), 'nomination', 'nominations')}.")
     if cand["votes"].isna().all():
         out.append("No vote figures were published for this election: only who was elected is known.")
-    if not pd.isna(r["turnout_pct_stated"]):
-        out.append(f"Turnout was stated as {float(r['turnout_pct_stated']):g}%.")
-    else:
+    turnout = stated_total(tables, election_id, "turnout_pct")
+    if turnout is None:
         out.append("No source states the turnout.")
+    else:
+        value, approximate = turnout
+        out.append(f"Turnout was stated as {'about ' if approximate else ''}{value:g}%.")
     return out
+
+
+def stated_total(tables: dict[str, pd.DataFrame], election_id: str, measure: str) -> tuple[float, bool] | None:
+    """The preferred published figure for ``measure`` (e.g. ``turnout_pct``): (value, approximate)."""
+    t = tables["totals"]
+    row = t[(t["election_id"] == election_id) & (t["measure"] == measure) & t["preferred"].fillna(False)]
+    if row.empty:
+        return None
+    return float(row["value"].iloc[0]), bool(row["approximate"].fillna(False).iloc[0])
+
+
+MEASURE_NAMES = {
+    "nominations": "nominations", "votes": "votes", "nominations_total": "total nominations",
+    "clps_nominating": "CLPs nominating", "ballots_cast": "ballots cast", "turnout_pct": "turnout (%)",
+    "bodies_listed": "nominating CLPs: stated count against those listed", "slate_family": "slate",
+}
+
+
+def source_words(tables: dict[str, pd.DataFrame], source_id: object) -> str:
+    """A source id in words: 'LabourList (2014-06)'; a ``sum:`` id as the sum of its sources."""
+    from .analysis import source_label
+
+    if not isinstance(source_id, str):
+        return "—"
+    if source_id.startswith("sum:"):
+        parts = ", ".join(source_label(tables, s) for s in source_id[4:].split("+"))
+        return f"sum of the candidates' figures in {parts}"
+    return source_label(tables, source_id)
+
+
+def readable(tables: dict[str, pd.DataFrame], df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with reader columns added: election, candidate, what (measure) and sources in words.
+
+    The tidy id columns stay (they go into the CSV); pages show the reader columns.
+    """
+    out = df.copy()
+    names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
+    if "election_id" in out:
+        out["election"] = [election_name(tables, e) for e in out["election_id"]]
+    if "candidate_id" in out:
+        out["candidate"] = [names.get(c, c) if isinstance(c, str) else "(all candidates)" for c in out["candidate_id"]]
+    if "measure" in out:
+        out["what"] = [MEASURE_NAMES.get(m, str(m).replace("_", " ")) for m in out["measure"]]
+    for col in ("source_id", "source_a", "source_b"):
+        if col in out:
+            out[col.replace("_id", "").replace("source_", "source of ") if col != "source_id" else "source"] = [
+                source_words(tables, x) for x in out[col]]
+    return out
+
+
+def disagreements(tables: dict[str, pd.DataFrame], election_ids: list[str]) -> pd.DataFrame:
+    """The discrepancies of ``election_ids``, with reader columns (see :func:`readable`)."""
+    d = tables["discrepancies"]
+    return readable(tables, d[d["election_id"].isin(election_ids)])
 
 
 def report_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
@@ -268,7 +327,9 @@ def say_elections(tables: dict[str, pd.DataFrame], year: int) -> None:
         charts.no_data(f"No NEC election in {year} is in the data.")
         return
     el = tables["elections"].set_index("election_id")
-    charts.say(f"{len(ids)} election(s) in {year}: " + "; ".join(
+    from .analysis import plural
+
+    charts.say(f"{plural(len(ids), 'election', 'elections')} in {year}: " + "; ".join(
         f"{election_name(tables, e)} ({charts.fmt_int(el.loc[e, 'seats'])} seats, "
         + (f"{charts.fmt_int(el.loc[e, 'n_candidates'])} candidates)" if not pd.isna(el.loc[e, "n_candidates"])
            else "number of candidates on the ballot not stated by the sources)") for e in ids) + ".")

@@ -90,8 +90,9 @@ for eid in election_ids:
 for eid in election_ids:
     charts.say(an.describe_totals(tables, eid))
 totals = an.stated_vs_derived(tables).table
-report.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}",
-                  "Stated and derived totals")
+report.show_table(report.readable(tables, totals[totals["election_id"].isin(election_ids)]), f"totals-{year}",
+                  "Stated and derived totals",
+                  columns=["election", "what", "stated", "approximate", "source", "derived", "difference"])
 
 # %% [markdown]
 # ## Where the sources disagree
@@ -100,12 +101,11 @@ report.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{ye
 # preferred one (the reason is in `data/raw/preferred_sources.csv`).
 
 # %%
-disc = tables["discrepancies"]
-disc = disc[disc["election_id"].isin(election_ids)]
+disc = report.disagreements(tables, election_ids)
 if disc.empty:
     charts.no_data(f"No disagreements between sources are recorded for {year}.")
 else:
-    charts.say(f"{len(disc)} disagreement(s) between sources are recorded for {year}.")
+    charts.say(f"{an.plural(len(disc), 'disagreement', 'disagreements')} between sources "
+               f"{'is' if len(disc) == 1 else 'are'} recorded for {year}.")
     report.show_table(disc, f"discrepancies-{year}", f"Disagreements between sources, {year}",
-                      columns=["election_id", "candidate_id", "measure", "value_a", "source_a",
-                               "value_b", "source_b"])
+                      columns=["election", "candidate", "what", "value_a", "source of a", "value_b", "source of b"])

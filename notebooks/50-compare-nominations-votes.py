@@ -47,7 +47,7 @@ report.headline(
 if election_id:
     charts.say(an.describe_nominations_vs_votes(tables, election_id))
     if nv.table.empty:
-        charts.no_data("Nominations cannot be set against votes for this election: " + " ".join(nv.notes))
+        charts.no_data(" ".join(nv.notes) or "Nominations cannot be set against votes for this election.")
     else:
         nvt = nv.table.merge(tables["candidacies"].loc[tables["candidacies"]["election_id"] == election_id,
                                                        ["candidate_id", "slate_family"]], on="candidate_id", how="left")
