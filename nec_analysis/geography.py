@@ -31,14 +31,15 @@ Measures (documented once, here):
 * ``nominations`` — CLP × candidate pairs (a CLP nominating two of a family counts twice).
 * ``per_100_clps`` — ``clps`` per 100 CLPs (seats) in the region: normalises for region size
   (the South East has 84 seats of 2010–24, the North East 29).
-* ``share`` — the region's share of the unit's ``clps``.
+* ``share`` — the region's share of the unit's ``clps`` (``share_pct``: the same in per cent).
 * ``seat_share`` — the region's share of Great Britain's seats (632; Northern Ireland has no CLPs).
 * ``index`` — ``share / seat_share``: 1 = as many as the region's size predicts, 2 = twice.
-* ``top_region_share`` — share of the unit's CLPs from its top region.
+* ``top_region_share`` — share of the unit's CLPs from its top region (``top_region_pct``: per cent).
 * ``hhi`` — Herfindahl index of regional shares, Σ share²: 1 = all from one region,
   1/11 ≈ 0.09 = spread evenly over the 11 GB regions. ``effective_regions`` = 1 / hhi.
 * ``dissimilarity`` — ½ Σ |share − seat_share|: the fraction of the unit's CLPs that would
-  have to come from another region for its spread to match the spread of seats (0 = same
+  have to come from another region for its spread to match the spread of seats
+  (``dissimilarity_pct``: the same in per cent; 0 = same
   spread as the seats, near 1 = all from a small region). Unlike ``hhi`` it allows for regions
   being of different sizes.
 
@@ -82,10 +83,17 @@ STALE_2024_CODES: dict[str, str] = {
     "S14000040": "S14000110", "S14000058": "S14000111",
 }
 
-# Slate families in sentences (charts.py owns colours and chart labels).
-FAMILY_WORDS = {"grassroots_left": "grassroots left", "labour_right": "Labour right",
-                "open_labour": "Open Labour", "independent": "independent",
-                "unknown": "no known slate", "contested": "contested (sources disagree)"}
+# Slate families for readers (the same names as charts.SLATE_LABELS, which owns colours and
+# chart labels; repeated here so that the data build need not import matplotlib).
+FAMILY_LABELS = {"grassroots_left": "Grassroots left", "labour_right": "Labour right",
+                 "open_labour": "Open Labour", "independent": "Independent",
+                 "unknown": "Slate not known", "contested": "Sources disagree"}
+# How a sentence about a family starts.
+FAMILY_LEADS = {"grassroots_left": "Grassroots left slate", "labour_right": "Labour right slates",
+                "open_labour": "Open Labour slate", "independent": "Independent candidates",
+                "unknown": "Candidates with no known slate",
+                "contested": "Candidates whose slate the sources disagree on"}
+BOUNDARY_WORDS = {"2010": "2010–2024 boundaries", "2024": "boundaries first used in 2024"}
 
 SMALL_N = 5  # below this many CLPs, concentration measures say little
 
@@ -96,12 +104,13 @@ ALIAS_COLUMNS = ["boundary_set", "clp_name", "constituency_name", "reason"]
 
 PROFILE_COLUMNS = [
     "election_id", "level", "unit_id", "unit_name", "slate_family", "region", "region_name",
-    "clps_in_region", "nominations", "clps", "share", "seat_share", "per_100_clps", "index",
+    "clps_in_region", "nominations", "clps", "share", "share_pct", "seat_share", "per_100_clps",
+    "index",
 ]
 CONCENTRATION_COLUMNS = [
     "election_id", "level", "unit_id", "unit_name", "slate_family", "clps", "nominations",
-    "n_regions", "top_region", "top_region_clps", "top_region_share", "hhi",
-    "effective_regions", "dissimilarity", "small_n",
+    "n_regions", "top_region", "top_region_clps", "top_region_share", "top_region_pct", "hhi",
+    "effective_regions", "dissimilarity", "dissimilarity_pct", "small_n",
 ]
 LOCATED_COLUMNS = [
     "election_id", "candidate_id", "body", "body_type", "status", "as_of", "source_id",
@@ -109,8 +118,41 @@ LOCATED_COLUMNS = [
 ]
 HOME_COLUMNS = [
     "election_id", "candidate_id", "display_name", "elected", "home_region",
-    "home_region_strength", "home_region_source", "in_south", "in_south_with_eastern",
+    "home_region_strength", "home_region_source", "in_south", "in_south_with_eastern", "election",
 ]
+
+
+def family_label(family: object) -> str:
+    """Reader-facing name of a slate family (``grassroots_left`` → ``Grassroots left``)."""
+    key = "unknown" if family is None or pd.isna(family) else str(family)
+    return FAMILY_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def election_words(election_id: str) -> str:
+    """An election id for readers: ``2022-clp`` → ``2022 CLP section``,
+    ``2020-clp-by-election`` → ``2020 CLP-section by-election``."""
+    year, _, rest = str(election_id).partition("-")
+    by = rest.endswith("by-election")
+    section = rest.removesuffix("-by-election")
+    name = {"clp": "CLP", "local_government": "local government"}.get(section, section.replace("_", " "))
+    return f"{year} {name}-section by-election" if by else f"{year} {name} section"
+
+
+def source_words(tables: dict[str, pd.DataFrame], source_ids, sep: str = " (") -> str:
+    """``LabourList (2022-05-17)`` for each source id, from the ``sources`` table
+    (``sep=", "``: ``LabourList, 2022-05-17``, for use inside brackets)."""
+    src = tables.get("sources")
+    parts = []
+    for sid in sorted(set(pd.Series(list(source_ids)).dropna())):
+        row = src[src.source_id == sid] if src is not None and "source_id" in src else pd.DataFrame()
+        if not row.empty and pd.notna(row.iloc[0].get("publisher")):
+            r = row.iloc[0]
+            close = ")" if sep == " (" else ""
+            parts.append(f"{r.publisher}{sep}{r.published}{close}" if pd.notna(r.get("published"))
+                         else str(r.publisher))
+        else:
+            parts.append(str(sid))
+    return "; ".join(dict.fromkeys(parts))
 
 
 def geography_dir(root: Path | None = None) -> Path:
@@ -483,10 +525,48 @@ def no_clp_data_reason(tables: dict[str, pd.DataFrame], election_id: str) -> str
         return None
     rows = clp_rows(tables, election_id)
     if not rows.empty:
-        return (f"{election_id}: the only per-body lists are of Labour groups (councils), which are "
+        return (f"{election_words(election_id)}: the only per-body lists are of Labour groups (councils), which are "
                 "not constituencies, so nominations cannot be placed on the map.")
-    return (f"{election_id}: no source in the data lists nominations CLP by CLP, only totals per "
+    return (f"{election_words(election_id)}: no source in the data lists nominations CLP by CLP, only totals per "
             "candidate, so there is no regional breakdown of where nominations came from.")
+
+
+def describe_labour_groups(tables: dict[str, pd.DataFrame], year: int) -> list[str]:
+    """Sentences on the per-body lists of Labour groups (councils) in ``year``'s elections.
+
+    Labour groups are councils, not constituencies: they are named, counted and left off the
+    constituency map (no council-to-region table is in the data, so they are not counted by
+    region either). Empty where the year has no such list.
+    """
+    cn = tables["clp_nominations"]
+    out = []
+    for eid in sorted(set(cn.election_id)):
+        if election_year(eid) != int(year):
+            continue
+        rows = clp_rows(tables, eid)
+        grp = rows[rows.body_type.fillna("clp") != "clp"]
+        if grp.empty:
+            continue
+        status = sorted(set(grp.status.dropna()))
+        as_of = ", ".join(sorted(set(grp.as_of.dropna())))
+        when = (f"an interim list as it stood on {as_of}" if status == ["interim"]
+                else f"the {'/'.join(status) or 'published'} list")
+        names = ", ".join(sorted(set(grp.body)))
+        out.append(f"{election_words(eid)}: nominations came from councillors' Labour groups, not "
+                   f"CLPs: {_plural(len(grp), 'nomination')} from {_plural(grp.body.nunique(), 'Labour group')} "
+                   f"in {when} ({source_words(tables, grp.source_id, sep=', ')}): {names}. A council is not a "
+                   "Westminster seat, so these are not drawn on the constituency maps, and the data "
+                   "hold no table placing councils in regions, so they are not counted by region.")
+    return out
+
+
+READER_COLUMNS = {
+    "unit_name": "who", "region": "region code", "region_name": "region",
+    "clps_in_region": "seats in region", "clps": "nominating CLPs", "per_100_clps": "per 100 seats",
+    "share_pct": "% of their CLPs", "n_regions": "regions", "top_region": "top region",
+    "top_region_pct": "% from top region", "effective_regions": "as spread as N equal regions",
+    "dissimilarity_pct": "% mismatch with seats",
+}
 
 
 # ---------------------------------------------------------------------------------------
@@ -503,6 +583,12 @@ def _units(located: pd.DataFrame, tables: dict[str, pd.DataFrame], election_id: 
     df["display_name"] = df.display_name.fillna(df.candidate_id)
     df["slate_family"] = df.slate_family.fillna("unknown")
     return df
+
+
+def unit_name_of_family(family: object) -> str:
+    """Row label of a slate family in the regional tables: ``Slate: Grassroots left``."""
+    label = family_label(family)
+    return "Slate: not known" if label == FAMILY_LABELS["unknown"] else f"Slate: {label}"
 
 
 def regional_profile(tables: dict[str, pd.DataFrame], election_id: str,
@@ -528,7 +614,8 @@ def regional_profile(tables: dict[str, pd.DataFrame], election_id: str,
     names = regions(root).set_index("short_code")["labour_name"]
 
     groups = [("all", df.assign(unit_id="all", unit_name="All nominating CLPs", fam=pd.NA))]
-    groups.append(("slate_family", df.assign(unit_id=df.slate_family, unit_name=df.slate_family,
+    groups.append(("slate_family", df.assign(unit_id=df.slate_family,
+                                             unit_name=df.slate_family.map(unit_name_of_family),
                                              fam=df.slate_family)))
     groups.append(("candidate", df.assign(unit_id=df.candidate_id, unit_name=df.display_name,
                                           fam=df.slate_family)))
@@ -545,6 +632,7 @@ def regional_profile(tables: dict[str, pd.DataFrame], election_id: str,
                 "region_name": names.reindex(per_region.index).values,
                 "clps_in_region": per_region.values, "nominations": noms.values,
                 "clps": clps.values, "share": (clps / total).values,
+                "share_pct": (100 * clps / total).values,
                 "seat_share": seat_share.values,
                 "per_100_clps": (100 * clps / per_region).values,
                 "index": ((clps / total) / seat_share).values,
@@ -581,9 +669,11 @@ def concentration(tables: dict[str, pd.DataFrame], election_id: str,
             "clps": total, "nominations": int(u.nominations.sum()),
             "n_regions": int((u.clps > 0).sum()),
             "top_region": " / ".join(u.loc[u.clps == top, "region_name"]),
-            "top_region_clps": top, "top_region_share": top / total, "hhi": hhi,
+            "top_region_clps": top, "top_region_share": top / total,
+            "top_region_pct": 100 * top / total, "hhi": hhi,
             "effective_regions": 1 / hhi,
             "dissimilarity": float(0.5 * (u.share - u.seat_share).abs().sum()),
+            "dissimilarity_pct": float(50 * (u.share - u.seat_share).abs().sum()),
             "small_n": total < SMALL_N,
         })
     out = pd.DataFrame(rows, columns=CONCENTRATION_COLUMNS)
@@ -612,6 +702,7 @@ def home_regions(tables: dict[str, pd.DataFrame], election_id: str | None = None
     df["in_south_with_eastern"] = pd.array([pd.NA] * len(df), dtype="boolean")
     df.loc[known, "in_south"] = df.loc[known, "home_region"].isin(SOUTH_LABOUR_REGIONS)
     df.loc[known, "in_south_with_eastern"] = df.loc[known, "home_region"].isin(SOUTH_WITH_EASTERN)
+    df["election"] = df.election_id.map(election_words)
     return df.loc[:, HOME_COLUMNS].sort_values(["election_id", "candidate_id"]).reset_index(drop=True)
 
 
@@ -634,9 +725,9 @@ def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> 
     df = home_regions(tables, election_id)
     el = df[df.elected.fillna(False).astype(bool)]
     if df.empty:
-        return [f"{election_id}: no candidacies in the data."]
+        return [f"{election_words(election_id)}: no candidacies in the data."]
     if el.empty:
-        return [f"{election_id}: no result in the data says who was elected, so home regions of "
+        return [f"{election_words(election_id)}: no result in the data says who was elected, so home regions of "
                 "those elected cannot be described."]
     n = len(el)
     known = el[el.home_region.notna()]
@@ -644,13 +735,13 @@ def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> 
     weak = known[known.home_region_strength != "stated"]
     out = []
     if known.empty:
-        out.append(f"{election_id}: none of the {_plural(n, 'person', 'people')} elected has a home "
+        out.append(f"{election_words(election_id)}: none of the {_plural(n, 'person', 'people')} elected has a home "
                    "region in the data, so nothing can be said about where they live.")
         return out + _south_claim_sentence(tables, election_id)
     parts = ", ".join(f"{name} ({region}{'' if s == 'stated' else ', weak source'})"
                       for name, region, s in known[["display_name", "home_region", "home_region_strength"]]
                       .itertuples(index=False))
-    out.append(f"{election_id}: home region known for {len(known)} of the {n} elected "
+    out.append(f"{election_words(election_id)}: home region known for {len(known)} of the {n} elected "
                f"({len(stated)} stated by a source, {len(weak)} from a weak source such as a reader "
                f"comment; {n - len(known)} unknown): {parts}.")
     outside = known[~known.in_south.astype(bool)]
@@ -702,6 +793,36 @@ def _south_claim_sentence(tables: dict[str, pd.DataFrame], election_id: str) -> 
     return []
 
 
+def _elections_of_year(tables: dict[str, pd.DataFrame], year: int) -> list[str]:
+    """Election ids of ``year`` that have candidacies: regular before by-elections, CLP first."""
+    ids = sorted(set(tables["candidacies"].election_id))
+    ids = [e for e in ids if election_year(e) == int(year)]
+    return sorted(ids, key=lambda e: ("by-election" in e, "local_government" in e, e))
+
+
+def home_regions_of_year(tables: dict[str, pd.DataFrame], year: int) -> pd.DataFrame:
+    """``home_regions`` for every election of ``year`` (both sections: the councillors'
+    section is where most sourced home regions are)."""
+    frames = [home_regions(tables, e) for e in _elections_of_year(tables, year)]
+    if not frames:
+        return pd.DataFrame(columns=HOME_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def describe_home_regions_of_year(tables: dict[str, pd.DataFrame], year: int) -> list[str]:
+    """``describe_home_regions`` for every election of ``year``, with LabourList's 2014 claim
+    (which pools the sections) said once, at the end."""
+    out: list[str] = []
+    claim: list[str] = []
+    for eid in _elections_of_year(tables, year):
+        for sentence in describe_home_regions(tables, eid):
+            if sentence.startswith(SOUTH_CLAIM_2014):
+                claim = [sentence]
+            else:
+                out.append(sentence)
+    return out + claim
+
+
 def _check_south_claim(outside: int, outside_with_eastern: int, unknown: int) -> str:
     """Verdict on 'only one of those elected lives outside London and the South'."""
     if min(outside, outside_with_eastern) > 1:
@@ -728,17 +849,27 @@ def _fmt_share(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _top_words(top_region: str, share: float) -> str:
+    """``top region North West (28%)``; ties: ``top regions North West and London (26% each)``."""
+    tops = top_region.split(" / ")
+    if len(tops) == 1:
+        return f"top region {tops[0]} ({_fmt_share(share)})"
+    return f"top regions {', '.join(tops[:-1])} and {tops[-1]} ({_fmt_share(share)} each)"
+
+
 def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
-                     root: Path | None = None) -> list[str]:
-    """Plain sentences on where an election's nominations came from (and on home regions).
+                     root: Path | None = None, home: bool = True) -> list[str]:
+    """Plain sentences on where an election's nominations came from (and, with ``home``, on
+    the home regions of those elected: ``describe_home_regions``).
 
     Works for every election: where there is no CLP-by-CLP list it says so.
     """
     out: list[str] = []
+    homes = describe_home_regions(tables, election_id) if home else []
     reason = no_clp_data_reason(tables, election_id)
     if reason:
         out.append(reason)
-        return out + describe_home_regions(tables, election_id)
+        return out + homes
 
     located = locate_nominations(tables, election_id, root)
     bset = boundary_set_for(election_id)
@@ -747,13 +878,15 @@ def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
     n_clps = clp.body.nunique()
     status = sorted(set(located.status.dropna()))
     as_of = sorted(set(located.as_of.dropna()))
-    srcs = sorted(set(located.source_id.dropna()))
-    when = (f"an interim list as of {', '.join(as_of)} (before nominations closed)"
+    when = (f"an interim list as it stood on {', '.join(as_of)}, before nominations closed"
             if status == ["interim"] else f"the {'/'.join(status) or 'published'} list")
-    out.append(f"{election_id}: {_plural(n_clps, 'CLP')} appear in the CLP-by-CLP nominations "
-               f"({_plural(len(clp), 'nomination')}), from {when} ({', '.join(srcs)}). Each was placed on "
-               f"a Westminster seat of the {bset} boundary set by exact name; "
-               f"{int((clp.match == 'alias').sum())} needed an entry in clp_aliases.csv.")
+    n_alias = int((clp.match == "alias").sum())
+    aliases = ("none needed a hand-made alias" if n_alias == 0 else
+               f"{_plural(n_alias, 'CLP')} needed a hand-made alias (listed in the project's alias table)")
+    out.append(f"{election_words(election_id)}: {_plural(n_clps, 'CLP')} appear in the CLP-by-CLP "
+               f"nominations ({_plural(len(clp), 'nomination')}), from {when} "
+               f"({source_words(tables, located.source_id, sep=', ')}). Each CLP was placed on its Westminster "
+               f"seat ({BOUNDARY_WORDS.get(bset, bset)}) by exact name; {aliases}.")
     if not groups.empty:
         n_groups = groups.body.nunique()
         out.append(f"{_plural(len(groups), 'nomination')} from {_plural(n_groups, 'Labour group')} "
@@ -768,9 +901,10 @@ def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
             total_pref = int(covered.nominations.sum())
             if total_pref > len(clp):
                 kinds = "/".join(sorted(set(covered.status.dropna())))
+                which = "final figures" if kinds == "final" else f"later ({kinds}) figures"
                 out.append(f"The list holds {len(clp):,} of the {total_pref:,} nominations the same "
-                           f"candidates had in the preferred ({kinds}) "
-                           "figures, so it shows where early support came from, not the final picture.")
+                           f"candidates had in the {which}, so it shows where early support came "
+                           "from, not the final picture.")
 
     prof = regional_profile(tables, election_id, root)
     conc = concentration(tables, election_id, root)
@@ -783,29 +917,34 @@ def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
                       for name, r in present.iterrows())
     out.append(f"Nominating CLPs per 100 seats in each GB region: {rates}."
                + (f" None from {', '.join(absent)}." if absent else ""))
+    out.append("How spread out each group's CLPs are: 'as spread as N equal regions' is 1 divided by "
+               "the Herfindahl index of its regional shares (1 = every CLP from one region, 11 = the "
+               "same number from each GB region); the mismatch with seats is the share of its CLPs "
+               "that would have to come from other regions for them to be spread like the seats.")
     # slate families
     fam = conc[conc.level == "slate_family"].sort_values("clps", ascending=False)
     for r in fam.itertuples(index=False):
         note = " (few CLPs: read with care)" if r.small_n else ""
-        top = (f"top region {r.top_region} ({_fmt_share(r.top_region_share)})"
+        top = (_top_words(r.top_region, r.top_region_share)
                if r.top_region.count(" / ") < 2 else
                f"no region stands out (at most {_plural(int(r.top_region_clps), 'CLP')} from any one)")
-        words = FAMILY_WORDS.get(r.unit_name, r.unit_name.replace("_", " "))
-        lead = "Candidates with no known slate" if r.unit_name == "unknown" else f"Slate family {words}"
+        lead = FAMILY_LEADS.get(r.unit_id, f"{family_label(r.unit_id)} slate")
         out.append(f"{lead}: {_plural(r.clps, 'CLP')} across "
-                   f"{_plural(r.n_regions, 'region')}; {top}; Herfindahl {r.hhi:.2f}, "
-                   f"dissimilarity from the spread of seats {r.dissimilarity:.2f}{note}.")
+                   f"{_plural(r.n_regions, 'region')}; {top}; as spread as {r.effective_regions:.1f} "
+                   f"equal regions; mismatch with seats {_fmt_share(r.dissimilarity)}{note}.")
     cand = conc[(conc.level == "candidate") & ~conc.small_n].sort_values(
         ["top_region_share", "clps"], ascending=[False, False])
     if not cand.empty:
         c0 = cand.iloc[0]
+        each = " each" if " / " in c0.top_region else ""
         out.append(f"Most concentrated candidate with at least {SMALL_N} CLPs: {c0.unit_name}, "
-                   f"{_fmt_share(c0.top_region_share)} of {int(c0.clps)} CLPs from {c0.top_region}.")
+                   f"{_fmt_share(c0.top_region_share)}{each} of {int(c0.clps)} CLPs from "
+                   f"{' and '.join(c0.top_region.split(' / '))}.")
         c1 = cand.sort_values(["n_regions", "clps"], ascending=False).iloc[0]
         out.append(f"Most widely spread: {c1.unit_name}, CLPs in {_plural(int(c1.n_regions), 'region')} "
-                   f"(Herfindahl {c1.hhi:.2f}).")
+                   f"(as spread as {c1.effective_regions:.1f} equal regions).")
     small = conc[(conc.level == "candidate") & conc.small_n]
     if not small.empty:
         out.append(f"{_plural(len(small), 'candidate')} had fewer than {SMALL_N} CLPs in the list; "
                    "their regional shares rest on too few nominations to say much.")
-    return out + describe_home_regions(tables, election_id)
+    return out + homes

@@ -40,6 +40,8 @@ OGL_CREDIT = "contains public sector information licensed under the Open Governm
 NOT_NOMINATING = "#e6e6e6"   # GB seat whose CLP is not in the list for this panel
 NO_CLPS = "#ffffff"          # Northern Ireland: Labour has no CLPs
 REGION_EDGE = "#7a7a7a"
+PANEL_TITLE_IN = 0.4         # room above each panel for its two-line title
+MAX_WIDTH_IN = 7.6           # the report's text column (about 730 px at 96 px per inch)
 
 
 # ---------------------------------------------------------------------------------------
@@ -109,17 +111,7 @@ def draw_hexes(ax, seats: pd.DataFrame, colours: pd.Series | None = None,
 # ---------------------------------------------------------------------------------------
 
 def _sources_line(tables: dict[str, pd.DataFrame], located: pd.DataFrame) -> str:
-    ids = sorted(set(located.source_id.dropna()))
-    src = tables.get("sources")
-    parts = []
-    for sid in ids:
-        row = src[src.source_id == sid] if src is not None and "source_id" in src else pd.DataFrame()
-        if not row.empty:
-            r = row.iloc[0]
-            parts.append(f"{r.publisher} ({r.published})" if pd.notna(r.publisher) else sid)
-        else:
-            parts.append(sid)
-    return "; ".join(parts)
+    return geo.source_words(tables, located.source_id)
 
 
 def _panels(tables, election_id, by, root):
@@ -143,7 +135,7 @@ def _panels(tables, election_id, by, root):
 def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
                             by: str = "candidate", units: list[str] | None = None,
                             min_clps: int = 1, ncols: int | None = None,
-                            title: str | None = None, panel_width: float = 2.4,
+                            title: str | None = None, panel_width: float | None = None,
                             root: Path | None = None):
     """Small-multiple hex maps: one panel per candidate (``by="candidate"``) or slate family
     (``by="slate_family"``), the CLPs that nominated it filled in its slate family's colour.
@@ -166,18 +158,21 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
         panels = sorted((p for p in panels if p["unit_id"] in order), key=lambda p: order[p["unit_id"]])
     panels = [p for p in panels if p["clps"] >= min_clps]
     if not panels:
-        return None, f"{election_id}: no {by.replace('_', ' ')} has at least {min_clps} CLPs in the list."
+        return None, f"{geo.election_words(election_id)}: no {by.replace('_', ' ')} has at least {min_clps} CLPs in the list."
 
     bset = geo.boundary_set_for(election_id)
     seats = geo.seats(bset, root)
     n_gb = int(seats.has_clps.sum())
-    ncols = ncols or min(len(panels), 5)
+    ncols = ncols or min(len(panels), 4)
+    # The page shows a figure at most MAX_WIDTH_IN wide; a wider one is scaled down, and its
+    # labels and source line with it, so the panels share that width.
+    panel_width = panel_width or min(2.4, MAX_WIDTH_IN / ncols)
     nrows = math.ceil(len(panels) / ncols)
     x, y = hex_centres(seats.q, seats.r)
     aspect = (y.max() - y.min() + 3) / (x.max() - x.min() + 3)
     charts.apply_style()
     fig, axes = plt.subplots(nrows, ncols, squeeze=False,
-                             figsize=(panel_width * ncols, panel_width * aspect * nrows + 2.2))
+                             figsize=(panel_width * ncols, (panel_width * aspect + PANEL_TITLE_IN) * nrows + 2.2))
     for ax in axes.flat[len(panels):]:
         ax.set_axis_off()
     for ax, p in zip(axes.flat, panels):
@@ -194,11 +189,11 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
     if title is None and by == "candidate":
         who = leaders[0] if len(leaders) == 1 else ", ".join(leaders[:-1]) + " and " + leaders[-1]
         each = " each" if len(leaders) > 1 else ""
-        title = f"{election_id}: {who} had the most CLP nominations ({most}{each} of {n_clps} CLPs listed)"
+        title = f"{geo.election_words(election_id)}: {who} had the most CLP nominations ({most}{each} of {n_clps} CLPs listed)"
     elif title is None:
         kinds = " or ".join("a candidate with no known slate" if p["unit_id"] == "unknown"
                             else f"a {charts.slate_label(p['unit_id'])} candidate" for p in lead)
-        title = f"{election_id}: {most} of the {n_clps} CLPs listed nominated {kinds}, more than any other group"
+        title = f"{geo.election_words(election_id)}: {most} of the {n_clps} CLPs listed nominated {kinds}, more than any other group"
     shown = {p["family"] if pd.notna(p["family"]) else "unknown" for p in panels}
     families = [f for f in charts.SLATE_ORDER if f in shown] + sorted(shown - set(charts.SLATE_ORDER))
     handles = [Patch(facecolor=charts.slate_colour(f), label=f"Nominated ({charts.slate_label(f)})") for f in families]
@@ -206,7 +201,7 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
                 Patch(facecolor=NO_CLPS, edgecolor="#c8c8c8", label="Northern Ireland (no CLPs)")]
     subtitle = (f"CLPs that had nominated each {'candidate' if by == 'candidate' else 'slate family'}, "
                 f"{when} (N={n_clps:,} CLPs listed). One hexagon per Westminster seat "
-                f"({bset} boundaries); grey lines mark regions.")
+                f"({geo.BOUNDARY_WORDS.get(bset, bset)}); grey lines mark regions.")
     source = (f"Source: {_sources_line(tables, located)}.\n{LAYOUT_CREDIT}; {OGL_CREDIT}.")
     _style(fig, title, subtitle, source, handles)
 
@@ -231,8 +226,9 @@ def _style(fig, title: str, subtitle: str, source: str, handles: list) -> None:
 
 def _alt_text(election_id, by, panels, n_clps, n_gb, bset, when) -> str:
     what = "candidate" if by == "candidate" else "slate family"
-    lines = [f"Hex maps of Great Britain, one per {what} ({len(panels)} maps), for the {election_id} "
-             f"NEC election. Each hexagon is a Westminster constituency ({bset} boundaries, {n_gb} in "
+    lines = [f"Hex maps of Great Britain, one per {what} ({len(panels)} maps), for the "
+             f"{geo.election_words(election_id)} NEC election. Each hexagon is a Westminster "
+             f"constituency ({geo.BOUNDARY_WORDS.get(bset, bset)}, {n_gb} in "
              f"Great Britain); a filled hexagon means that constituency's CLP had nominated "
              f"{'the candidate' if by == 'candidate' else 'at least one candidate of that slate family'} "
              f"{when}. {n_clps} CLPs appear in the list in all."]

@@ -32,7 +32,7 @@ tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
 
 has_lists = bool(election_id) and geo.has_clp_data(tables, election_id)
 
-homes = geo.home_regions(tables, election_id) if election_id else None
+homes = geo.home_regions_of_year(tables, year) if election_id else None
 
 # %% tags=["headline"]
 listed = tables["clp_nominations"]
@@ -43,12 +43,12 @@ report.headline(clps_listed=listed.loc[listed["election_id"] == election_id, "bo
 
 # %%
 if election_id:
-    charts.say(geo.describe_home_regions(tables, election_id))
-    report.show_table(homes, f"home-regions-{election_id}", "Candidates by home region",
-                      columns=["display_name", "elected", "home_region", "home_region_strength",
+    charts.say(geo.describe_home_regions_of_year(tables, year))
+    report.show_table(homes, f"home-regions-{year}", "Candidates whose home region a source gives",
+                      columns=["display_name", "election", "elected", "home_region", "home_region_strength",
                                "home_region_source"],
                       rows=homes["home_region"].notna() if homes is not None else None,
-                      empty="No candidate's home region is stated by a source for this election.")
+                      empty=f"No source in the data gives a home region for any candidate of {year}.")
 
 # %% [markdown]
 # ## Where the nominations came from
@@ -58,7 +58,7 @@ if election_id:
     if not has_lists:
         charts.no_data(geo.no_clp_data_reason(tables, election_id) or "No CLP-by-CLP nomination lists.")
     else:
-        charts.say(geo.describe_regions(tables, election_id))
+        charts.say(geo.describe_regions(tables, election_id, home=False))
         fig, alt = maps.hex_map_small_multiples(tables, election_id, by="slate_family")
         if fig is None:
             charts.no_data(alt)
@@ -70,11 +70,17 @@ if election_id:
         else:
             charts.show(fig, alt)
         profile = geo.regional_profile(tables, election_id)
-        report.show_table(profile, f"regional-profile-{election_id}",
+        report.show_table(profile.rename(columns=geo.READER_COLUMNS), f"regional-profile-{election_id}",
                           "Nominating CLPs by region, all CLPs and by slate family (candidates: see the CSV)",
-                          columns=["unit_name", "region_name", "clps_in_region", "clps", "per_100_clps", "share"],
+                          columns=["who", "region", "seats in region", "nominating CLPs", "per 100 seats",
+                                   "% of their CLPs"],
                           rows=profile["level"] != "candidate")
-        report.show_table(geo.concentration(tables, election_id), f"concentration-{election_id}",
+        report.show_table(geo.concentration(tables, election_id).rename(columns=geo.READER_COLUMNS),
+                          f"concentration-{election_id}",
                           "How concentrated each candidate's and slate's nominations were",
-                          columns=["unit_name", "level", "clps", "n_regions", "top_region", "top_region_share",
-                                   "hhi", "dissimilarity"])
+                          columns=["who", "nominating CLPs", "regions", "top region", "% from top region",
+                                   "as spread as N equal regions", "% mismatch with seats"])
+
+# %%
+if election_id:
+    charts.say(geo.describe_labour_groups(tables, year))

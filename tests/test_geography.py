@@ -462,3 +462,61 @@ def test_check_reports_every_boundary_set_at_once() -> None:
     assert "2010 boundary set" in msg and "2024 boundary set" in msg
     ok = geo.check_clp_nominations(cn[cn.body.isin(["Barnsley North CLP"])])
     assert list(ok.boundary_set) == ["2024"] and list(ok.region_name) == ["Yorkshire and the Humber"]
+
+
+def test_rates_use_the_seats_of_the_elections_boundary_set() -> None:
+    """After 2022 the 2024 seats are the denominators: London 75 and North West 73 (not 73/75)."""
+    t = _tables()
+    cn = pd.DataFrame([{"election_id": "2024-clp", "candidate_id": "cand-a", "body": b, "body_type": "clp",
+                        "status": "final", "as_of": pd.NA, "source_id": "test_src", "file": "x", "line": i}
+                       for i, b in enumerate(["Southgate and Wood Green CLP", "Liverpool West Derby CLP"], 1)],
+                      columns=COLUMNS["clp_nominations"])
+    t = {**t, "clp_nominations": cn, "candidacies": t["candidacies"].assign(election_id="2024-clp")}
+    p = geo.regional_profile(t, "2024-clp").query("level == 'all'").set_index("region")
+    assert p.loc["LO", "clps_in_region"] == 75 and p.loc["NW", "clps_in_region"] == 73
+    assert p.loc["LO", "per_100_clps"] == pytest.approx(100 / 75)
+    assert p.clps_in_region.sum() == 632
+    assert p.loc["LO", "seat_share"] == pytest.approx(75 / 632)
+
+
+def test_labour_groups_are_named_but_never_placed() -> None:
+    text = " ".join(geo.describe_labour_groups(_tables(), 2022))
+    assert "1 nomination from 1 Labour group" in text and "Kensington And Chelsea" in text
+    assert "not drawn on the constituency maps" in text and "not counted by region" in text
+    assert geo.describe_labour_groups(_tables(), 2014) == []
+
+
+def test_reader_sentences_carry_no_ids() -> None:
+    """What the page says: election and slate names as a reader knows them, no file names."""
+    assert geo.election_words("2022-clp") == "2022 CLP section"
+    assert geo.election_words("2020-clp-by-election") == "2020 CLP-section by-election"
+    assert geo.election_words("2022-local_government") == "2022 local government section"
+    t = _tables()
+    t["sources"] = pd.DataFrame({"source_id": ["test_src"], "publisher": ["LabourList"],
+                                 "published": ["2022-05-17"]})
+    text = " ".join(geo.describe_regions(t, "2022-clp"))
+    for raw in ("2022-clp", "test_src", "clp_aliases", "labour_right", "grassroots_left", "Herfindahl 0"):
+        assert raw not in text, raw
+    assert "(LabourList, 2022-05-17)" in text
+    assert "Labour right slates: 4 CLPs" in text
+    assert "Grassroots left slate: 2 CLPs across 2 regions; top regions London and Wales (50% each)" in text
+    fam = geo.regional_profile(_tables(), "2022-clp").query("level == 'slate_family'")
+    assert set(fam.unit_name) == {"Slate: Labour right", "Slate: Grassroots left"}
+    assert geo._top_words("London / Wales", 0.5) == "top regions London and Wales (50% each)"
+
+
+def test_home_regions_of_a_year_cover_both_sections_and_say_the_2014_claim_once() -> None:
+    from nec_analysis.io import load_tables
+    t = load_tables()
+    h = geo.home_regions_of_year(t, 2014)
+    assert set(h.election_id) == {"2014-clp", "2014-local_government"}
+    lg = h[h.election_id == "2014-local_government"].set_index("candidate_id")
+    assert lg.loc["jim-mcmahon", "home_region"] == "North West"
+    assert lg.loc["alice-perry", "home_region"] == "London"
+    assert lg.loc["simon-henig", "home_region"] == "North East"
+    assert lg.loc["ann-lucas", "home_region"] == "West Midlands"
+    assert set(lg.election) == {"2014 local government section"}
+    text = geo.describe_home_regions_of_year(t, 2014)
+    assert sum(geo.SOUTH_CLAIM_2014 in s for s in text) == 1 and geo.SOUTH_CLAIM_2014 in text[-1]
+    assert "8 were elected; home region known for 2" in text[-1]
+    assert any(s.startswith("2014 local government section: home region known for 2 of the 2") for s in text)
