@@ -26,11 +26,12 @@ SETUP := $(VENV)/.installed
 DATA := build/.data-built
 LOCK := requirements.lock
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
 SRC_FILES := $(wildcard nec_analysis/*.py)
 
-.PHONY: help setup data test lint lab lock clean distclean
+.PHONY: help setup data test lint lab lock bench clean distclean
 
 help: ## list the targets
 	@echo "make TARGET [YEAR=$(YEAR)]"
@@ -72,6 +73,9 @@ lint: $(SETUP) ## check the code with ruff
 
 lab: $(SETUP) ## open JupyterLab (notebooks/*.py open as notebooks; kernel `nec-analysis`)
 	$(VENV)/bin/jupyter lab
+
+bench: $(SETUP) ## time set-up, report builds and the data build against references (bench/bench.py)
+	$(PY) bench/bench.py $(BENCH_ARGS)
 
 lock: | $(VENV)/.uv-$(UV_VERSION) ## re-pin requirements.lock from pyproject.toml (then update environment.yml)
 	$(UV) pip compile pyproject.toml --extra test --extra lint --universal --python-version 3.10 \

@@ -1,0 +1,223 @@
+"""`make bench`: how long set-up and report builds take, against references timed in the same run.
+
+Every figure is the wall-clock time of a whole command, repeated (``--repeat``, default 3),
+printed as min / median / max; budgets are checked on ratios of medians measured in this
+one run, because these machines are shared and noisy. Everything runs in a fresh clone of
+the committed project under a temporary folder; nothing is written to the project itself.
+
+  setup    `make setup data` on a fresh clone (the README's report command up to its first
+           notebook), against `python3 -m venv` + `pip install -r requirements.lock`, and
+           against `python3 -m venv` + `pip install six` (an empty venv and one small package).
+           Package caches are warmed once first, for every tool alike.
+  report   `make report YEAR=2014` with the environment ready and reports/ absent, against the
+           floor (bench/floor.py: one process, the notebooks' code, no notebooks) and the
+           usual way (each notebook through the papermill command, then nbconvert's, in turn).
+  noop     `make report YEAR=2014` again, nothing changed.
+  all      `make reports` from nothing, against the sum of `make report YEAR=y` for each year.
+  scale    the data build on the real clippings and on synthetic ones 10x and 100x the real
+           table lines (bench/synthetic.py, written under the temporary folder).
+
+    python bench/bench.py [--repeat 3] [--only setup,report,noop,all,scale] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PARTS = ("setup", "report", "noop", "all", "scale")
+RESULTS: dict[str, list[float]] = {}
+
+
+def run(cmd: str, cwd: Path, env: dict | None = None) -> float:
+    """Seconds ``cmd`` (a bash command) took; raise if it failed."""
+    start = time.perf_counter()
+    proc = subprocess.run(["bash", "-c", cmd], cwd=cwd, env={**os.environ, **(env or {})},
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    took = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"bench: `{cmd}` failed in {cwd}:\n{proc.stdout[-3000:]}")
+    return took
+
+
+def measure(name: str, repeat: int, cmd: str, cwd: Path, before: str | None = None, **kw) -> list[float]:
+    """Time ``cmd`` ``repeat`` times (``before`` runs untimed each time); keep and print the times."""
+    times = []
+    for _ in range(repeat):
+        if before:
+            run(before, cwd)
+        times.append(run(cmd, cwd, **kw))
+    RESULTS[name] = times
+    print(f"  {name:<44} {_stats(times)}", flush=True)
+    return times
+
+
+def _stats(times: list[float]) -> str:
+    return f"min {min(times):7.2f}s  median {statistics.median(times):7.2f}s  max {max(times):7.2f}s  (n={len(times)})"
+
+
+def med(name: str) -> float:
+    return statistics.median(RESULTS[name])
+
+
+def ratio(label: str, a: str, b: str, budget: str, ok: bool) -> None:
+    print(f"  {label:<58} {med(a) / med(b):6.2f}x   budget {budget:<14} {'OK' if ok else 'OVER'}", flush=True)
+
+
+def clone(dest: Path) -> Path:
+    """A fresh clone of the committed project."""
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(dest)], check=True)
+    return dest
+
+
+def bench_setup(tmp: Path, repeat: int) -> None:
+    print("\nFresh set-up", flush=True)
+    py = shutil.which("python3") or sys.executable
+    lock = ROOT / "requirements.lock"
+    warm = clone(tmp / "warm")
+    run("make setup data", warm)  # warms uv's cache
+    run(f"rm -rf v && {py} -m venv v && v/bin/pip install -q --disable-pip-version-check -r {lock}", tmp)  # pip's
+    run(f"rm -rf e && {py} -m venv e && e/bin/pip install -q --disable-pip-version-check six", tmp)
+    n = [0]
+
+    def fresh() -> str:
+        n[0] += 1
+        return f"rm -rf c{n[0]} && git clone --quiet {ROOT} c{n[0]}"
+
+    times = []
+    for _ in range(repeat):
+        run(fresh(), tmp)
+        times.append(run("make setup data", tmp / f"c{n[0]}"))
+    RESULTS["setup: make setup data (fresh clone)"] = times
+    print(f"  {'setup: make setup data (fresh clone)':<44} {_stats(times)}", flush=True)
+    measure("setup: venv + pip install -r lock", repeat,
+            f"{py} -m venv v && v/bin/pip install -q --disable-pip-version-check -r {lock}", tmp, before="rm -rf v")
+    measure("setup: venv + pip install six", repeat,
+            f"{py} -m venv e && e/bin/pip install -q --disable-pip-version-check six", tmp, before="rm -rf e")
+
+
+def usual_way(project: Path, out: Path) -> str:
+    """Each notebook through the papermill command, then the nbconvert command, in turn."""
+    steps = []
+    for nb in sorted((project / "notebooks").glob("[0-9][0-9]-*.py")):
+        ipynb, done = out / f"{nb.stem}.ipynb", out / f"{nb.stem}.run.ipynb"
+        steps.append(f".venv/bin/papermill --no-progress-bar -k nec-analysis --cwd {project} {ipynb} {done} "
+                     f"-p year 2014 -p report_dir {out} >/dev/null 2>&1")
+        steps.append(f".venv/bin/jupyter nbconvert --to html --no-input --log-level ERROR {done} "
+                     f"--output-dir {out}/html")
+    return " && ".join(steps)
+
+
+def bench_reports(project: Path, repeat: int, parts: set[str]) -> None:
+    run("make setup data", project)
+    if "report" in parts:
+        print("\nOne year's report (2014), environment ready, outputs absent", flush=True)
+        measure("report: make report YEAR=2014", repeat, "make report YEAR=2014", project,
+                before="rm -rf reports build/notebooks")
+        measure("report: floor (bench/floor.py)", repeat, f".venv/bin/python bench/floor.py --out {project}/floor",
+                project, before="rm -rf floor")
+        usual = project / "usual"
+        prep = (f"rm -rf {usual} && mkdir -p {usual} && for nb in notebooks/[0-9][0-9]-*.py; do "
+                f".venv/bin/jupytext --quiet --to ipynb -o {usual}/$(basename $nb .py).ipynb $nb; done")
+        measure("report: usual way (papermill, nbconvert)", repeat, usual_way(project, usual), project, before=prep)
+    if "noop" in parts:
+        print("\nNo-op rebuild", flush=True)
+        run("make report YEAR=2014", project)
+        measure("noop: make report YEAR=2014 again", max(repeat, 5), "make report YEAR=2014", project)
+    if "all" in parts:
+        print("\nEvery year", flush=True)
+        years = subprocess.run(["bash", "-c", "awk -F, 'NR>1{print $2}' data/processed/elections.csv | sort -u"],
+                               cwd=project, capture_output=True, text=True, check=True).stdout.split()
+        measure("all: make reports", repeat, "make reports", project, before="rm -rf reports build/notebooks")
+        sums = []
+        for _ in range(repeat):
+            total = 0.0
+            for y in years:
+                run("rm -rf reports build/notebooks", project)
+                total += run(f"make report YEAR={y}", project)
+            sums.append(total)
+        RESULTS["all: sum of make report YEAR=y"] = sums
+        print(f"  {'all: sum of make report YEAR=y (' + ' '.join(years) + ')':<44} {_stats(sums)}", flush=True)
+
+
+def bench_scale(tmp: Path, project: Path, repeat: int) -> None:
+    print("\nScale: the data build (python -m nec_analysis build, imports included)", flush=True)
+    for k in (1, 10, 100):
+        dest = tmp / f"synthetic-{k}x"
+        lines = subprocess.run(
+            [str(project / ".venv/bin/python"), "-c",
+             f"import sys; sys.path.insert(0, 'bench'); import synthetic; from pathlib import Path; "
+             f"print(synthetic.make_project(Path({str(dest)!r}), {k}, Path('.')))"],
+            cwd=project, capture_output=True, text=True, check=True).stdout.split()[-1]
+        cmd = (f"{project}/.venv/bin/python -c 'from pathlib import Path; from nec_analysis.build import build; "
+               f"build(Path(\".\"), Path(\"processed\"))'")
+        measure(f"scale: {k}x ({int(lines):,} table lines)", repeat, cmd, dest)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default=",".join(PARTS))
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    parts = set(args.only.split(","))
+    tmp = Path(tempfile.mkdtemp(prefix="nec-bench-"))
+    print(f"nec-analysis benchmark, {time.strftime('%Y-%m-%d %H:%M')} on {platform.node()}: "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}, commit "
+          f"{subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}"
+          f"; work in {tmp}", flush=True)
+    try:
+        if "setup" in parts:
+            bench_setup(tmp, args.repeat)
+        project = clone(tmp / "project")
+        if parts & {"report", "noop", "all"}:
+            bench_reports(project, args.repeat, parts)
+        if "scale" in parts:
+            run("make setup", project)
+            bench_scale(tmp, project, args.repeat)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print("\nRatios of medians (this run)", flush=True)
+    have = set(RESULTS)
+    if {"setup: make setup data (fresh clone)", "setup: venv + pip install six"} <= have:
+        ratio("set-up / (empty venv + one small package)", "setup: make setup data (fresh clone)",
+              "setup: venv + pip install six", "<= 3x", med("setup: make setup data (fresh clone)")
+              <= 3 * med("setup: venv + pip install six"))
+        ratio("plain pip / set-up", "setup: venv + pip install -r lock", "setup: make setup data (fresh clone)",
+              ">= 3x", med("setup: venv + pip install -r lock") >= 3 * med("setup: make setup data (fresh clone)"))
+    if "report: make report YEAR=2014" in have:
+        ratio("report / usual way", "report: make report YEAR=2014", "report: usual way (papermill, nbconvert)",
+              "<= 0.5x", med("report: make report YEAR=2014") <= 0.5 * med("report: usual way (papermill, nbconvert)"))
+        ratio("report / floor", "report: make report YEAR=2014", "report: floor (bench/floor.py)", "<= 3x",
+              med("report: make report YEAR=2014") <= 3 * med("report: floor (bench/floor.py)"))
+    if "noop: make report YEAR=2014 again" in have:
+        m = med("noop: make report YEAR=2014 again")
+        print(f"  {'no-op rebuild, median':<58} {m:6.3f}s   budget {'< 1 s':<14} {'OK' if m < 1 else 'OVER'}")
+    if "all: make reports" in have:
+        ratio("every year / sum of single years", "all: make reports", "all: sum of make report YEAR=y", "<= 0.65x",
+              med("all: make reports") <= 0.65 * med("all: sum of make report YEAR=y"))
+    scale = [k for k in RESULTS if k.startswith("scale:")]
+    if len(scale) == 3:
+        one, ten, hundred = (med(k) for k in scale)
+        lines = [int(k.split("(")[1].split()[0].replace(",", "")) for k in scale]
+        per_10 = (ten - one) / (lines[1] - lines[0]) * 1000
+        per_100 = (hundred - ten) / (lines[2] - lines[1]) * 1000
+        print(f"  {'scale: ms per 1,000 extra lines, 1x->10x / 10x->100x':<58} {per_10:6.1f} / {per_100:.1f}   "
+              f"budget {'not rising':<14} {'OK' if per_100 <= per_10 * 1.25 else 'OVER'}")
+        print(f"  {'scale: 100x data build, median':<58} {hundred:6.2f}s   budget {'< 10 s':<14} "
+              f"{'OK' if hundred < 10 else 'OVER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
