@@ -2,10 +2,11 @@
 
 Never written into the project's data/: ``make_project(dest, scale)`` lays out a minimal
 project (``pyproject.toml``, ``data/raw`` copied from the real one) under ``dest`` and adds
-20 invented CLP-section elections (years 2030-2068), each with 40 candidates, a CLP-by-CLP
-nomination list over the 650 real constituencies (so every CLP resolves), and a results
-table. CLPs per candidate are chosen so the table lines total ``scale`` times the real
-volume. Names are random syllables (seeded), far from each other and from real candidates.
+invented CLP-section elections (from 2030, every two years; ``scale / 5`` of them, so 20 at
+100x), each with 40 candidates, a CLP-by-CLP nomination list over the 650 real
+constituencies (so every CLP resolves), and a results table. CLPs per candidate are chosen
+so the table lines total ``scale`` times the real volume: elections, candidacies and lines
+all grow in proportion. Names are random syllables (seeded), far from each other and from real candidates.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import random
 import shutil
 from pathlib import Path
 
-ELECTIONS = 20
 CANDIDATES = 40
 SYLLABLES = ["ka", "zu", "mir", "tol", "vex", "qua", "lon", "dri", "sep", "gor", "hul", "yan", "bre", "fio",
              "nak", "pim", "rux", "sol", "tev", "wib", "xan", "jok", "cal", "dum"]
@@ -58,13 +58,14 @@ def make_project(dest: Path, scale: int, root: Path, seed: int = 1) -> int:
     raw = dest / "data" / "raw"
     real = real_lines(raw)
     target = scale * real
-    per_election = max(target - real, 0) / ELECTIONS
+    elections = max(1, scale // 5) if scale > 1 else 0
+    per_election = max(target - real, 0) / max(elections, 1)
     per_candidate = max(1, round((per_election - 2 * CANDIDATES) / CANDIDATES))
     clps = sorted(geography.seats(geography.boundary_set_for(2022))["constituency"])
     people = _names(rng, CANDIDATES)
     written = real
     rows = []
-    for i in range(ELECTIONS if scale > 1 else 0):
+    for i in range(elections):
         year = 2030 + 2 * i
         lines = []
         for fore, sur in people:
