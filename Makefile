@@ -27,6 +27,7 @@ DATA := build/.data-built
 LOCK := requirements.lock
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+LAB_ARGS ?=
 
 RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
 SRC_FILES := $(wildcard nec_analysis/*.py)
@@ -71,8 +72,9 @@ test: $(SETUP) ## run the test suite (pytest; extra options: PYTEST_ARGS=...)
 lint: $(SETUP) ## check the code with ruff
 	$(VENV)/bin/ruff check nec_analysis notebooks tests
 
-lab: $(SETUP) ## open JupyterLab (notebooks/*.py open as notebooks; kernel `nec-analysis`)
-	$(VENV)/bin/jupyter lab
+# Jupyter refuses to run as root without --allow-root (containers, CI): pass it only then.
+lab: $(SETUP) ## open JupyterLab (notebooks/*.py open as notebooks; kernel `nec-analysis`); LAB_ARGS=... for more
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 bench: $(SETUP) ## time set-up, report builds and the data build against references (bench/bench.py)
 	$(PY) bench/bench.py $(BENCH_ARGS)

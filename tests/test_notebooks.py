@@ -12,8 +12,15 @@ metadata in the committed files, no analysis logic typed into them).
 
 from __future__ import annotations
 
+import json
+import os
+import secrets
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import jupytext
@@ -162,3 +169,37 @@ def test_a_failing_notebook_names_its_cell_and_leaves_no_page(tmp_path: Path) ->
     assert "raise ValueError" in message  # the failing cell's source is shown
     assert not stale.exists()
     assert list(out.glob("*.html")) == [] and list((tmp_path / "work").glob("*.ipynb")) == []
+
+
+@pytest.mark.slow
+def test_make_lab_serves_the_notebooks_on_the_project_kernel(tmp_path: Path) -> None:
+    """`make lab` starts JupyterLab with the `nec-analysis` kernel, and a notebook .py opens as a notebook."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(8)
+    args = f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --IdentityProvider.token={token}"
+    proc = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+    def get(path: str) -> dict:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}?token={token}", timeout=10) as r:
+            return json.loads(r.read())
+
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                kernels = get("/api/kernelspecs")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"make lab did not serve: {proc.stdout.read() if proc.poll() is not None else ''}")
+                time.sleep(1)
+        assert "nec-analysis" in kernels["kernelspecs"]
+        nb = get("/api/contents/notebooks/10-overview-election.py")
+        assert nb["type"] == "notebook"
+        assert nb["content"]["metadata"]["kernelspec"]["name"] == "nec-analysis"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
