@@ -47,6 +47,7 @@ SITE_TITLE = "Labour NEC elections"
 # ---------------------------------------------------------------------------------------
 
 _OUTPUT: dict[str, Path | None] = {"dir": None}
+_TABLES: dict[str, dict[str, pd.DataFrame]] = {}  # the notebook's tables (open_notebook), for words
 
 
 def set_output(report_dir: str | Path | None) -> None:
@@ -103,6 +104,7 @@ def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None =
     section's by-election). Where there is none, it says so on the page and returns ``None``.
     """
     tables = load_tables(data_folder(data_dir))
+    _TABLES["tables"] = tables
     set_output(report_dir)
     charts.apply_style()
     election_id = pick_election(tables, year, section)
@@ -182,10 +184,29 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
         drop = [c for c in ("election_id",) if c in shown and shown[c].nunique() <= 1]
         drop += ["candidate_id"] if {"candidate_id", "display_name"} <= set(shown.columns) else []
         shown = shown.drop(columns=drop)
+    shown = _in_words(shown)
     part = f"; {len(shown):,} shown here" if len(shown) < len(df) else ""
     link = (f'<p class="csv-link">Data: <a href="data/{slug}.csv" download>{slug}.csv</a> '
             f"(tidy CSV, {len(df):,} rows{part}; click a column heading to sort)</p>")
     display(HTML(table_html(shown.reset_index(drop=True), caption) + link))
+
+
+def _in_words(df: pd.DataFrame) -> pd.DataFrame:
+    """Id columns a page shows, in words: slate families, sources and elections (the CSV keeps ids)."""
+    out = df.copy()
+    if "slate_family" in out:
+        out["slate_family"] = out["slate_family"].map(lambda f: charts.slate_label(f) if isinstance(f, str) else f)
+        out = out.rename(columns={"slate_family": "slate"} if "slate" not in out else {})
+    tables = _TABLES.get("tables")
+    if tables is not None:
+        for col in ("source_id", "source_a", "source_b"):
+            if col in out:
+                out[col] = [source_words(tables, x) if isinstance(x, str) else x for x in out[col]]
+        if "election_id" in out:
+            out["election_id"] = [election_name(tables, e) if isinstance(e, str) else e for e in out["election_id"]]
+        out = out.rename(columns={"source_id": "source", "source_a": "source of a", "source_b": "source of b",
+                                  "election_id": "election"})
+    return out
 
 
 def heading(text: str, level: int = 2) -> None:
