@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch the sub-command."""
     parser = argparse.ArgumentParser(prog="nec-analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="parse data/raw and write the tidy tables to data/processed")
+    b = sub.add_parser("build", help="parse data/raw and write the tidy tables to data/processed")
+    b.add_argument("--root", type=Path, default=None,
+                   help="the project folder holding data/raw (default: this project)")
     args = parser.parse_args(argv)
     if args.command == "build":
         from .build import main as build_main
 
-        return build_main()
+        return build_main(args.root.resolve() if args.root else None)
     return 2
 
 

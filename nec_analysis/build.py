@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schemas
+from . import geography, schemas
 from .io import coerce, processed_dir, project_root, raw_dir, write_table
 from .parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
 from .registry import NearMatchError, Registry
@@ -310,6 +310,7 @@ def build_tables(root: Path | None = None) -> Built:
     elections = _elections(el, cands, noms, res, tot, sources)
     disc = _discrepancies(noms, res, tot, elections, labels, rows["per_body"], rows["clp_nominations"])
     clp = pd.DataFrame(rows["clp_nominations"], columns=COLUMNS["clp_nominations"])
+    geography.check_clp_nominations(clp, root)  # a CLP that is no seat stops the build
 
     tables = {
         "sources": sources, "candidates": reg.candidates, "elections": elections, "totals": tot,
@@ -490,10 +491,10 @@ def _s(v: object) -> str:
     return "?" if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else str(v)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m nec_analysis build``: build data/processed and print a summary."""
+def main(root: Path | None = None) -> int:
+    """``python -m nec_analysis build [--root DIR]``: build data/processed and print a summary."""
     try:
-        built = build()
+        built = build(root)
     except ClippingError as err:
         print(f"data/raw has {len(err.problems)} problem(s); nothing was written:\n{err}", file=sys.stderr)
         return 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 import filecmp
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -333,3 +335,17 @@ def test_readme_lists_every_source() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [s for s in read_table("sources").source_id if f"`{s}`" not in readme]
     assert not missing, f"add to README's Sources table: {missing}"
+
+
+def test_a_misspelt_clp_in_a_new_clipping_stops_the_build_with_the_closest_seats(tmp_path: Path) -> None:
+    """The journalist's command, on a copy: `python -m nec_analysis build --root COPY` exits 1, writes nothing."""
+    root = _copy_raw(tmp_path)
+    head = NEW_YEAR.split("\n\n")[0].replace("year: 2030", "year: 2022").replace("2030", "2022")
+    (root / "data/raw/clippings/2022_clp_nominations_test.txt").write_text(
+        f"{head}\n\nAnn Black, 2 nominations\nExeter CLP\nEnfeld Southgate CLP\n")
+    proc = subprocess.run([sys.executable, "-m", "nec_analysis", "build", "--root", str(root)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "2022_clp_nominations_test.txt:11" in proc.stderr and "Enfeld Southgate" in proc.stderr
+    assert "Enfield, Southgate" in proc.stderr  # the closest seat name, for the alias table
+    assert not (root / "data" / "processed").exists()

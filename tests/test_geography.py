@@ -432,9 +432,8 @@ def test_a_misspelt_clp_in_a_new_clipping_stops_with_the_closest_seats(tmp_path)
 
     clip = tmp_path / "data" / "raw" / "clippings" / "2022_clp_nominations_test-misspelt.txt"
     clip.write_text(MISSPELT, encoding="utf-8")
-    cn = build.build_tables(tmp_path).tables["clp_nominations"]
-    with pytest.raises(ValueError) as err:  # a ValueError, as the build reports them
-        geo.check_clp_nominations(cn, tmp_path)
+    with pytest.raises(ValueError) as err:  # the data build stops on it (a ValueError, as it reports them)
+        build.build_tables(tmp_path)
     assert isinstance(err.value, geo.UnknownCLPError)
     assert err.value.names == ["Enfeld Southgate CLP"]
     assert err.value.suggestions["Enfeld Southgate CLP"][0] == "Enfield, Southgate"
@@ -442,8 +441,9 @@ def test_a_misspelt_clp_in_a_new_clipping_stops_with_the_closest_seats(tmp_path)
     assert "2022_clp_nominations_test-misspelt.txt:14: 'Enfeld Southgate CLP'" in msg
     assert "clp_aliases.csv" in msg
     # the report would stop on it too, and nothing was matched by similarity
+    misspelt = clean.iloc[[0]].assign(election_id="2022-clp", body="Enfeld Southgate CLP")
     with pytest.raises(geo.UnknownCLPError):
-        geo.locate_nominations({"clp_nominations": cn}, "2022-clp", tmp_path)
+        geo.locate_nominations({"clp_nominations": misspelt}, "2022-clp", tmp_path)
 
 
 def test_check_reports_every_boundary_set_at_once() -> None:
