@@ -4,7 +4,7 @@ Never written into the project's data/: ``make_project(dest, scale)`` lays out a
 project (``pyproject.toml``, ``data/raw`` copied from the real one) under ``dest`` and adds
 invented CLP-section elections (from 2030, every two years; ``scale / 5`` of them, so 20 at
 100x), each with 40 candidates, a CLP-by-CLP nomination list over the 650 real
-constituencies (so every CLP resolves), and a results table. CLPs per candidate are chosen
+constituencies of the 2024 boundary set (so every CLP resolves), and a results table. CLPs per candidate are chosen
 so the table lines total ``scale`` times the real volume: elections, candidacies and lines
 all grow in proportion. Names are random syllables (seeded), far from each other and from real candidates.
 """
@@ -61,7 +61,7 @@ def make_project(dest: Path, scale: int, root: Path, seed: int = 1) -> int:
     elections = max(1, scale // 5) if scale > 1 else 0
     per_election = max(target - real, 0) / max(elections, 1)
     per_candidate = max(1, round((per_election - 2 * CANDIDATES) / CANDIDATES))
-    clps = sorted(geography.seats(geography.boundary_set_for(2022))["constituency"])
+    clps = sorted(geography.seats(geography.boundary_set_for(2030))["constituency"])  # the seats of its years
     people = _names(rng, CANDIDATES)
     written = real
     rows = []

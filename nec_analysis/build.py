@@ -236,17 +236,19 @@ def _incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFr
     won = results[results.preferred.fillna(False) & results.elected.fillna(False)]
     winners = won.groupby("election_id").candidate_id.agg(set).to_dict()
     info = elections.set_index("election_id")
+    before: dict[str, tuple[str | None, list[str]]] = {}  # election -> (previous regular, by-elections since)
+    for eid, e in info.iterrows():
+        year, section = int(e.year), e.section
+        prev = election_id(year - 2, section) if e.election_type == "regular" else None
+        before[eid] = (prev, [b for b, x in info.iterrows() if x.section == section and x.election_type == "by-election"
+                              and b != eid and (year - 2 < int(x.year) <= year) and b in winners])
     inc, basis = [], []
     for r in cands.itertuples():
         if (r.election_id, r.candidate_id) in overrides:
             flag, why = overrides[(r.election_id, r.candidate_id)]
             inc.append(flag), basis.append(why)
             continue
-        e = info.loc[r.election_id]
-        year, section = int(e.year), e.section
-        prev = election_id(year - 2, section) if e.election_type == "regular" else None
-        bys = [eid for eid, x in info.iterrows() if x.section == section and x.election_type == "by-election"
-               and eid != r.election_id and (year - 2 < int(x.year) <= year) and eid in winners]
+        prev, bys = before[r.election_id]
         by_won = [eid for eid in bys if r.candidate_id in winners[eid]]
         if by_won:
             inc.append(True), basis.append(f"won the {by_won[-1]}")
@@ -341,17 +343,25 @@ def _candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, cl
                       pd.DataFrame(clp_rows, columns=["election_id", "candidate_id"])]).drop_duplicates()
     info = el.set_index("election_id")
     partial = set(sources.loc[sources.partial, "source_id"])
+    # look-ups made once (a filter per candidacy grows with candidacies x rows)
+    pref = res[res.preferred.fillna(False)]
+    by_election = {eid: g for eid, g in pref.groupby("election_id")}
+    outcome = {k: g.elected.iloc[0] for k, g in pref.groupby(["election_id", "candidate_id"])}
+    lab_of = {k: g for k, g in labels.groupby(["election_id", "candidate_id"])}
+    best_of = noms.groupby(["election_id", "candidate_id"]).nominations.max().to_dict()
+    no_labels = labels.iloc[0:0]
     out = []
     for r in keys.sort_values(["election_id", "candidate_id"]).itertuples():
-        e_res = res[(res.election_id == r.election_id) & res.preferred.fillna(False)]
-        mine = e_res[e_res.candidate_id == r.candidate_id]
+        key = (r.election_id, r.candidate_id)
+        e_res = by_election.get(r.election_id, pref.iloc[0:0])
+        stood = key in outcome
         complete = not e_res.empty and not set(e_res.source_id) & partial
-        lab = labels[(labels.election_id == r.election_id) & (labels.candidate_id == r.candidate_id)]
+        lab = lab_of.get(key, no_labels)
         fams = sorted(set(lab.slate_family) - {"unknown"})
         family = fams[0] if len(fams) == 1 else ("contested" if fams else "unknown")
         threshold = info.loc[r.election_id, "ballot_threshold"] if r.election_id in info.index else ""
-        best = noms[(noms.election_id == r.election_id) & (noms.candidate_id == r.candidate_id)].nominations.max()
-        if not mine.empty:
+        best = best_of.get(key, pd.NA)
+        if stood:
             on_ballot: object = True
         elif complete:
             on_ballot = False
@@ -359,7 +369,7 @@ def _candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, cl
             on_ballot = True
         else:
             on_ballot = pd.NA
-        elected = mine.elected.iloc[0] if not mine.empty else pd.NA
+        elected = outcome[key] if stood else pd.NA
         seats = info.loc[r.election_id, "seats"] if r.election_id in info.index else ""
         if elected is pd.NA and seats and int(e_res.elected.fillna(False).sum()) == int(seats):
             elected = False  # every seat is accounted for by others
@@ -412,15 +422,13 @@ def _discrepancies(noms: pd.DataFrame, res: pd.DataFrame, tot: pd.DataFrame, ele
 
     for df, col, measure in ((noms, "nominations", "nominations"), (res, "votes", "votes")):
         final = df[df.get("status", pd.Series("final", index=df.index)).eq("final") & df[col].notna()]
-        for (eid, cid), g in final.groupby(["election_id", "candidate_id"]):
-            pref = g[g.preferred.fillna(False)]
-            if pref.empty:
-                continue
-            p = pref.iloc[0]
-            for o in g[~g.preferred.fillna(False)].itertuples():
-                if getattr(o, col) != p[col]:
-                    add(eid, cid, measure, int(p[col]), p.source_id, int(getattr(o, col)), o.source_id,
-                        f"{p.source_id} gives {int(p[col]):,} (preferred), {o.source_id} gives {int(getattr(o, col)):,}")
+        is_pref = final.preferred.fillna(False).astype(bool)
+        pref = final[is_pref][["election_id", "candidate_id", col, "source_id"]]
+        differ = final[~is_pref].merge(pref, on=["election_id", "candidate_id"], suffixes=("", "_p"))
+        for o in differ[differ[col] != differ[f"{col}_p"]].itertuples():
+            a, b = int(getattr(o, f"{col}_p")), int(getattr(o, col))
+            add(o.election_id, o.candidate_id, measure, a, o.source_id_p, b, o.source_id,
+                f"{o.source_id_p} gives {a:,} (preferred), {o.source_id} gives {b:,}")
     for (eid, measure), g in tot.groupby(["election_id", "measure"]):
         pref = g[g.preferred.fillna(False)].iloc[0]
         for o in g[~g.preferred.fillna(False)].itertuples():
