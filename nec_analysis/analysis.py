@@ -150,9 +150,9 @@ def _true(v: object) -> bool:
     return v is not None and not pd.isna(v) and bool(v)
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """'1 seat', '2 seats', '1,377 nominations'."""
-    return f"{n:,} {one if n == 1 else many}"
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 seat', '2 seats', '1,377 nominations' (``many`` defaults to ``one`` + 's')."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def election_name(tables: Tables, election_id: str) -> str:

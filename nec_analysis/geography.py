@@ -65,6 +65,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .analysis import plural
 from .io import project_root, raw_dir
 
 # ---------------------------------------------------------------------------------------
@@ -553,7 +554,7 @@ def describe_labour_groups(tables: dict[str, pd.DataFrame], year: int) -> list[s
                 else f"the {'/'.join(status) or 'published'} list")
         names = ", ".join(sorted(set(grp.body)))
         out.append(f"{election_words(eid)}: nominations came from councillors' Labour groups, not "
-                   f"CLPs: {_plural(len(grp), 'nomination')} from {_plural(grp.body.nunique(), 'Labour group')} "
+                   f"CLPs: {plural(len(grp), 'nomination')} from {plural(grp.body.nunique(), 'Labour group')} "
                    f"in {when} ({source_words(tables, grp.source_id, sep=', ')}): {names}. A council is not a "
                    "Westminster seat, so these are not drawn on the constituency maps, and the data "
                    "hold no table placing councils in regions, so they are not counted by region.")
@@ -716,10 +717,6 @@ def home_region_summary(tables: dict[str, pd.DataFrame], election_id: str | None
               .size().rename("candidates").reset_index())
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
-
-
 def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> list[str]:
     """Sentences on where the elected candidates of ``election_id`` live, and what is unknown."""
     df = home_regions(tables, election_id)
@@ -735,7 +732,7 @@ def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> 
     weak = known[known.home_region_strength != "stated"]
     out = []
     if known.empty:
-        out.append(f"{election_words(election_id)}: none of the {_plural(n, 'person', 'people')} elected has a home "
+        out.append(f"{election_words(election_id)}: none of the {plural(n, 'person', 'people')} elected has a home "
                    "region in the data, so nothing can be said about where they live.")
         return out + _south_claim_sentence(tables, election_id)
     parts = ", ".join(f"{name} ({region}{'' if s == 'stated' else ', weak source'})"
@@ -750,12 +747,12 @@ def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> 
     sentence = (f"Outside London, the South East and the South West: {len(outside)} of those with a "
                 f"known region ({len(outside_e)} if Eastern also counts as the South)")
     if unknown:
-        sentence += (f"; with {_plural(unknown, 'home region')} unknown, the data can neither confirm nor "
+        sentence += (f"; with {plural(unknown, 'home region')} unknown, the data can neither confirm nor "
                      "rule out a claim about all of those elected")
     out.append(sentence + ".")
     if weak.shape[0]:
         verb = "rests" if len(weak) == 1 else "rest"
-        out.append(f"{_plural(len(weak), 'home region')} of those elected {verb} on a weak source "
+        out.append(f"{plural(len(weak), 'home region')} of those elected {verb} on a weak source "
                    f"({', '.join(weak.display_name)}): treat {'it' if len(weak) == 1 else 'them'} as "
                    "an indication, not a fact.")
     return out + _south_claim_sentence(tables, election_id)
@@ -833,7 +830,7 @@ def _check_south_claim(outside: int, outside_with_eastern: int, unknown: int) ->
                 + ")")
     if unknown:
         return (f"the data cannot settle it ({outside} known to live outside the South so far, "
-                f"{_plural(unknown, 'home region')} unknown)")
+                f"{plural(unknown, 'home region')} unknown)")
     if outside == 1 or outside_with_eastern == 1:
         extra = "" if outside == outside_with_eastern else \
             f" (only if Eastern {'does not count' if outside == 1 else 'counts'} as the South)"
@@ -882,14 +879,14 @@ def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
             if status == ["interim"] else f"the {'/'.join(status) or 'published'} list")
     n_alias = int((clp.match == "alias").sum())
     aliases = ("none needed a hand-made alias" if n_alias == 0 else
-               f"{_plural(n_alias, 'CLP')} needed a hand-made alias (listed in the project's alias table)")
-    out.append(f"{election_words(election_id)}: {_plural(n_clps, 'CLP')} appear in the CLP-by-CLP "
-               f"nominations ({_plural(len(clp), 'nomination')}), from {when} "
+               f"{plural(n_alias, 'CLP')} needed a hand-made alias (listed in the project's alias table)")
+    out.append(f"{election_words(election_id)}: {plural(n_clps, 'CLP')} appear in the CLP-by-CLP "
+               f"nominations ({plural(len(clp), 'nomination')}), from {when} "
                f"({source_words(tables, located.source_id, sep=', ')}). Each CLP was placed on its Westminster "
                f"seat ({BOUNDARY_WORDS.get(bset, bset)}) by exact name; {aliases}.")
     if not groups.empty:
         n_groups = groups.body.nunique()
-        out.append(f"{_plural(len(groups), 'nomination')} from {_plural(n_groups, 'Labour group')} "
+        out.append(f"{plural(len(groups), 'nomination')} from {plural(n_groups, 'Labour group')} "
                    "(councils) are not constituencies and are not mapped.")
     # coverage against the candidates' final totals, where the data has them
     noms = tables.get("nominations")
@@ -927,10 +924,10 @@ def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
         note = " (few CLPs: read with care)" if r.small_n else ""
         top = (_top_words(r.top_region, r.top_region_share)
                if r.top_region.count(" / ") < 2 else
-               f"no region stands out (at most {_plural(int(r.top_region_clps), 'CLP')} from any one)")
+               f"no region stands out (at most {plural(int(r.top_region_clps), 'CLP')} from any one)")
         lead = FAMILY_LEADS.get(r.unit_id, f"{family_label(r.unit_id)} slate")
-        out.append(f"{lead}: {_plural(r.clps, 'CLP')} across "
-                   f"{_plural(r.n_regions, 'region')}; {top}; as spread as {r.effective_regions:.1f} "
+        out.append(f"{lead}: {plural(r.clps, 'CLP')} across "
+                   f"{plural(r.n_regions, 'region')}; {top}; as spread as {r.effective_regions:.1f} "
                    f"equal regions; mismatch with seats {_fmt_share(r.dissimilarity)}{note}.")
     cand = conc[(conc.level == "candidate") & ~conc.small_n].sort_values(
         ["top_region_share", "clps"], ascending=[False, False])
@@ -941,10 +938,10 @@ def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
                    f"{_fmt_share(c0.top_region_share)}{each} of {int(c0.clps)} CLPs from "
                    f"{' and '.join(c0.top_region.split(' / '))}.")
         c1 = cand.sort_values(["n_regions", "clps"], ascending=False).iloc[0]
-        out.append(f"Most widely spread: {c1.unit_name}, CLPs in {_plural(int(c1.n_regions), 'region')} "
+        out.append(f"Most widely spread: {c1.unit_name}, CLPs in {plural(int(c1.n_regions), 'region')} "
                    f"(as spread as {c1.effective_regions:.1f} equal regions).")
     small = conc[(conc.level == "candidate") & conc.small_n]
     if not small.empty:
-        out.append(f"{_plural(len(small), 'candidate')} had fewer than {SMALL_N} CLPs in the list; "
+        out.append(f"{plural(len(small), 'candidate')} had fewer than {SMALL_N} CLPs in the list; "
                    "their regional shares rest on too few nominations to say much.")
     return out + homes
