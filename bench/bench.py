@@ -210,8 +210,8 @@ def main() -> int:
     if len(scale) == 3:
         one, ten, hundred = (med(k) for k in scale)
         lines = [int(k.split("(")[1].split()[0].replace(",", "")) for k in scale]
-        per_10 = (ten - one) / (lines[1] - lines[0]) * 1000
-        per_100 = (hundred - ten) / (lines[2] - lines[1]) * 1000
+        per_10 = (ten - one) / (lines[1] - lines[0]) * 1e6  # ms per 1,000 lines
+        per_100 = (hundred - ten) / (lines[2] - lines[1]) * 1e6
         print(f"  {'scale: ms per 1,000 extra lines, 1x->10x / 10x->100x':<58} {per_10:6.1f} / {per_100:.1f}   "
               f"budget {'not rising':<14} {'OK' if per_100 <= per_10 * 1.25 else 'OVER'}")
         print(f"  {'scale: 100x data build, median':<58} {hundred:6.2f}s   budget {'< 10 s':<14} "
