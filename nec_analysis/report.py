@@ -192,21 +192,34 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
 
 
 def _in_words(df: pd.DataFrame) -> pd.DataFrame:
-    """Id columns a page shows, in words: slate families, sources and elections (the CSV keeps ids)."""
+    """Id columns a page shows, in words: slates, genders, sources, elections and candidates.
+
+    The CSV behind the table keeps the ids; ``candidate_id_man`` becomes a ``man`` column of names.
+    """
     out = df.copy()
     if "slate_family" in out:
         out["slate_family"] = out["slate_family"].map(lambda f: charts.slate_label(f) if isinstance(f, str) else f)
         out = out.rename(columns={"slate_family": "slate"} if "slate" not in out else {})
+    if "gender" in out:
+        out["gender"] = out["gender"].map(lambda g: {"F": "woman", "M": "man"}.get(g, "not stated")
+                                          if isinstance(g, str) or pd.isna(g) else g)
     tables = _TABLES.get("tables")
-    if tables is not None:
-        for col in ("source_id", "source_a", "source_b"):
-            if col in out:
-                out[col] = [source_words(tables, x) if isinstance(x, str) else x for x in out[col]]
-        if "election_id" in out:
-            out["election_id"] = [election_name(tables, e) if isinstance(e, str) else e for e in out["election_id"]]
-        out = out.rename(columns={"source_id": "source", "source_a": "source of a", "source_b": "source of b",
-                                  "election_id": "election"})
-    return out
+    if tables is None:
+        return out
+    names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
+    for col in list(out.columns):
+        if col in ("source_id", "source_a", "source_b"):
+            out[col] = [source_words(tables, x) if isinstance(x, str) else x for x in out[col]]
+        elif col in ("election_id", "scope"):
+            out[col] = [election_name(tables, e) if isinstance(e, str) and re.match(r"^\d{4}-", e)
+                        and e in set(tables["elections"]["election_id"]) else e for e in out[col]]
+        elif col.startswith("candidate_id") and "display_name" not in out:
+            out[col] = [names.get(c, c) if isinstance(c, str) else c for c in out[col]]
+    renames = {"source_id": "source", "source_a": "source of a", "source_b": "source of b",
+               "election_id": "election", "scope": "election"}
+    renames.update({c: c.replace("candidate_id_", "").replace("candidate_id", "candidate")
+                    for c in out.columns if c.startswith("candidate_id") and "display_name" not in out})
+    return out.rename(columns={k: v for k, v in renames.items() if v not in out.columns})
 
 
 def heading(text: str, level: int = 2) -> None:
@@ -978,9 +991,7 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
 
 def build_year(year: int, out_dir: Path, data_dir: Path | None = None, site: bool = False) -> Path:
     """Everything of one year in one call (tests, fixtures): data, every page, index."""
-    build({int(year): Path(out_dir)}, data_dir, force=True)
-    if site:  # pages link to ../index.html: rebuild the index's navigation with that link
-        build_index(year, Path(out_dir), data_dir, site=True)
+    build({int(year): Path(out_dir)}, data_dir, site=Path(out_dir).parent if site else None, force=True)
     return Path(out_dir) / "index.html"
 
 
