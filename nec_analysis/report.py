@@ -8,15 +8,15 @@ Notebook side (imported by ``notebooks/*.py``)::
 
 Builder side (what ``reports.mk`` runs; every page is a papermill run of a notebook)::
 
-    python -m nec_analysis.report page  --year 2014 notebooks/10-overview-election.py
-    python -m nec_analysis.report data  --year 2014
-    python -m nec_analysis.report index --year 2014
-    python -m nec_analysis.report site                # reports/index.html, cross-year charts
-    python -m nec_analysis.report build --year 2014 --data-dir DIR --out DIR   # all of one year
+    python -m nec_analysis.report build --site --year 2014    # out-of-date pages, index, site index
+    python -m nec_analysis.report build --site --all          # every year (what `make reports` runs)
+    python -m nec_analysis.report page --year 2014 notebooks/10-overview-election.py [--kernel]
+    python -m nec_analysis.report site                        # only reports/index.html
 
-Pages are written to a temporary file and moved into place, so a failing notebook never
-leaves a half-written or stale page: the failing notebook's page is removed and the error
-names the cell that failed.
+``build`` runs every out-of-date page of the years asked for in one process, a forked clean
+papermill run per notebook on both cores (``nec_analysis.engine``). Pages are written to a
+temporary file and moved into place, so a failing notebook never leaves a half-written or
+stale page: its page and its year's index are removed and the error names the failing cell.
 """
 
 from __future__ import annotations
