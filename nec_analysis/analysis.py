@@ -1042,6 +1042,11 @@ MEASURE_NAMES = {
     "turnout_pct": "turnout",
     "votes_total": "the total of votes",
     "votes_per_ballot": "votes per ballot",
+    # measures of the discrepancies table
+    "nominations": "nominations",
+    "votes": "votes",
+    "bodies_listed": "nominating CLPs: stated count against those listed",
+    "slate_family": "slate",
 }
 
 

@@ -192,7 +192,7 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
 
 
 def _in_words(df: pd.DataFrame) -> pd.DataFrame:
-    """Id columns a page shows, in words: slates, genders, sources, elections and candidates.
+    """Id columns a page shows, in words: slates, genders, sources, elections, candidates, measures.
 
     The CSV behind the table keeps the ids; ``candidate_id_man`` becomes a ``man`` column of names.
     """
@@ -206,9 +206,13 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
     tables = _TABLES.get("tables")
     if tables is None:
         return out
+    from .analysis import MEASURE_NAMES
+
     names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
     for col in list(out.columns):
-        if col in ("source_id", "source_a", "source_b"):
+        if col == "measure":
+            out[col] = [MEASURE_NAMES.get(m, m.replace("_", " ")) if isinstance(m, str) else m for m in out[col]]
+        elif col in ("source_id", "source_a", "source_b"):
             out[col] = [source_words(tables, x) if isinstance(x, str) else x for x in out[col]]
         elif col in ("election_id", "scope"):
             out[col] = [election_name(tables, e) if isinstance(e, str) and re.match(r"^\d{4}-", e)
@@ -216,7 +220,7 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
         elif col.startswith("candidate_id") and "display_name" not in out:
             out[col] = [names.get(c, c) if isinstance(c, str) else c for c in out[col]]
     renames = {"source_id": "source", "source_a": "source of a", "source_b": "source of b",
-               "election_id": "election", "scope": "election"}
+               "election_id": "election", "scope": "election", "measure": "what"}
     renames.update({c: c.replace("candidate_id_", "").replace("candidate_id", "candidate")
                     for c in out.columns if c.startswith("candidate_id") and "display_name" not in out})
     return out.rename(columns={k: v for k, v in renames.items() if v not in out.columns})
@@ -304,13 +308,6 @@ def stated_total(tables: dict[str, pd.DataFrame], election_id: str, measure: str
     return float(row["value"].iloc[0]), bool(row["approximate"].fillna(False).iloc[0])
 
 
-MEASURE_NAMES = {
-    "nominations": "nominations", "votes": "votes", "nominations_total": "total nominations",
-    "clps_nominating": "CLPs nominating", "ballots_cast": "ballots cast", "turnout_pct": "turnout (%)",
-    "bodies_listed": "nominating CLPs: stated count against those listed", "slate_family": "slate",
-}
-
-
 def source_words(tables: dict[str, pd.DataFrame], source_id: object) -> str:
     """A source id in words: 'LabourList (2014-06)'; a ``sum:`` id as the sum of its sources."""
     from .analysis import source_label
@@ -321,32 +318,6 @@ def source_words(tables: dict[str, pd.DataFrame], source_id: object) -> str:
         parts = ", ".join(source_label(tables, s) for s in source_id[4:].split("+"))
         return f"sum of the candidates' figures in {parts}"
     return source_label(tables, source_id)
-
-
-def readable(tables: dict[str, pd.DataFrame], df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` with reader columns added: election, candidate, what (measure) and sources in words.
-
-    The tidy id columns stay (they go into the CSV); pages show the reader columns.
-    """
-    out = df.copy()
-    names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
-    if "election_id" in out:
-        out["election"] = [election_name(tables, e) for e in out["election_id"]]
-    if "candidate_id" in out:
-        out["candidate"] = [names.get(c, c) if isinstance(c, str) else "(all candidates)" for c in out["candidate_id"]]
-    if "measure" in out:
-        out["what"] = [MEASURE_NAMES.get(m, str(m).replace("_", " ")) for m in out["measure"]]
-    for col in ("source_id", "source_a", "source_b"):
-        if col in out:
-            out[col.replace("_id", "").replace("source_", "source of ") if col != "source_id" else "source"] = [
-                source_words(tables, x) for x in out[col]]
-    return out
-
-
-def disagreements(tables: dict[str, pd.DataFrame], election_ids: list[str]) -> pd.DataFrame:
-    """The discrepancies of ``election_ids``, with reader columns (see :func:`readable`)."""
-    d = tables["discrepancies"]
-    return readable(tables, d[d["election_id"].isin(election_ids)])
 
 
 def report_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
@@ -967,20 +938,20 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
         print(f"[report] {done[0]}/{len(jobs)} {'built' if ok else 'FAILED'}: {year} {stem}", flush=True)
 
     results = run_jobs(jobs, workers, on_result=progress)
-    failed = {names[i][0]: err for i, (ok, err) in enumerate(results) if not ok}
+    failed = [(names[i][0], err) for i, (ok, err) in enumerate(results) if not ok]
+    inputs = [p for nb in notebooks for p in page_inputs(nb, data_dir)]
     built = []
     for year, out_dir in sorted(out_dirs.items()):
         index = out_dir / "index.html"
-        if year in failed:
+        if any(y == year for y, _ in failed):
             index.unlink(missing_ok=True)  # it would link to a page that is not there
             continue
-        inputs = [p for nb in notebooks for p in page_inputs(nb, data_dir)]
         if force or any(y == year for y, _ in names) or out_of_date(index, inputs):
             copy_data(year, out_dir, data_dir)
             built.append(build_index(year, out_dir, data_dir, site=site is not None))
     if failed:
         messages = [f"{err}" if isinstance(err, NotebookFailed) else f"year {y}: {type(err).__name__}: {err}"
-                    for y, err in sorted(failed.items())]
+                    for y, err in failed]
         raise NotebookFailed("\n".join(messages))
     if site is not None:
         built.append(build_site(site, data_dir))

@@ -90,9 +90,8 @@ for eid in election_ids:
 for eid in election_ids:
     charts.say(an.describe_totals(tables, eid))
 totals = an.stated_vs_derived(tables).table
-report.show_table(report.readable(tables, totals[totals["election_id"].isin(election_ids)]), f"totals-{year}",
-                  "Stated and derived totals",
-                  columns=["election", "what", "stated", "approximate", "source", "derived", "difference"])
+report.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}", "Stated and derived totals",
+                  columns=["election_id", "measure", "stated", "approximate", "source_id", "derived", "difference"])
 
 # %% [markdown]
 # ## Where the sources disagree
@@ -101,11 +100,12 @@ report.show_table(report.readable(tables, totals[totals["election_id"].isin(elec
 # preferred one (the reason is in `data/raw/preferred_sources.csv`).
 
 # %%
-disc = report.disagreements(tables, election_ids)
+disc = tables["discrepancies"]
+disc = disc[disc["election_id"].isin(election_ids)]
 if disc.empty:
     charts.no_data(f"No disagreements between sources are recorded for {year}.")
 else:
     charts.say(f"{an.plural(len(disc), 'disagreement', 'disagreements')} between sources "
                f"{'is' if len(disc) == 1 else 'are'} recorded for {year}.")
     report.show_table(disc, f"discrepancies-{year}", f"Disagreements between sources, {year}",
-                      columns=["election", "candidate", "what", "value_a", "source of a", "value_b", "source of b"])
+                      columns=["election_id", "candidate_id", "measure", "value_a", "source_a", "value_b", "source_b"])

@@ -116,9 +116,12 @@ def test_build_rebuilds_only_out_of_date_pages_and_a_failure_leaves_no_page(tmp_
     report.build({2014: out})  # its notebook changed: rebuilt
     assert page.stat().st_mtime_ns > built
 
-    monkeypatch.setattr(report, "notebook_paths", lambda root=None: [good, bad])
+    worse = _notebook(tmp_path, "# %%\nraise KeyError('also broken')\n", "93-worse.py")
+    monkeypatch.setattr(report, "notebook_paths", lambda root=None: [good, bad, worse])
     (out / "92-bad.html").write_text("a stale page")
     os.utime(out / "92-bad.html", (0, 0))  # older than its notebook
-    with pytest.raises(report.NotebookFailed, match="92-bad.py.*ValueError: broken on purpose"):
+    with pytest.raises(report.NotebookFailed) as err:
         report.build({2014: out})
-    assert not (out / "92-bad.html").exists() and not index.exists()
+    assert "92-bad.py" in str(err.value) and "ValueError: broken on purpose" in str(err.value)
+    assert "93-worse.py" in str(err.value) and "also broken" in str(err.value)  # every failure, not the last
+    assert not (out / "92-bad.html").exists() and not (out / "93-worse.html").exists() and not index.exists()

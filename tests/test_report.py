@@ -25,10 +25,13 @@ def test_page_tables_show_names_not_ids(monkeypatch) -> None:
     assert list(df.columns)[0] == "scope"  # the caller's frame (and so its CSV) keeps the ids
 
 
-def test_disagreements_name_both_sources_in_words() -> None:
+def test_disagreements_name_both_sources_and_the_measure_in_words(monkeypatch) -> None:
     tables = load_tables()
-    d = report.disagreements(tables, ["2014-clp"])
-    total = d[d["measure"] == "nominations_total"].iloc[0]
-    assert total["what"] == "total nominations" and total["candidate"] == "(all candidates)"
+    monkeypatch.setitem(report._TABLES, "tables", tables)
+    d = tables["discrepancies"]
+    shown = report._in_words(d[(d["election_id"] == "2014-clp") & (d["measure"] == "nominations_total")])
+    total = shown.iloc[0]
+    assert total["what"] == "the total number of nominations"
     assert total["source of b"].startswith("sum of the candidates' figures in LabourList")
     assert "Left Futures" in total["source of a"]
+    assert total["election"] == "the 2014 CLP-section election"
