@@ -24,19 +24,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import geography, schemas
+from . import geography, schemas, vocab
+from .ids import election_id
 from .io import coerce, processed_dir, project_root, raw_dir, write_table
 from .parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
 from .registry import NearMatchError, Registry
 from .tables import COLUMNS
+from .vocab import codes
 
-SLATE_FAMILIES = ("grassroots_left", "labour_right", "open_labour", "independent", "unknown")
-
-
-def election_id(year: int | str, section: str, election_type: str = "regular") -> str:
-    """``2014-clp``; ``2020-clp-by-election`` for a by-election."""
-    suffix = "-by-election" if election_type == "by-election" else ""
-    return f"{int(year)}-{section}{suffix}"
+# Families a registry row may name ("contested" is computed, never registered).
+SLATE_FAMILIES = tuple(c for c in codes(vocab.SLATE_FAMILIES) if c != "contested")
 
 
 def clip_election(clip: Clipping) -> str:

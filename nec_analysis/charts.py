@@ -31,6 +31,9 @@ from collections.abc import Iterable
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
+from . import vocab
+from .vocab import labels
+
 # ---------------------------------------------------------------------------------------
 # Palette
 # ---------------------------------------------------------------------------------------
@@ -47,14 +50,7 @@ SLATE_COLOURS: dict[str, str] = {
 PALETTE = SLATE_COLOURS  # alias
 
 #: Reader-facing names of the slate families, in the order legends use.
-SLATE_LABELS: dict[str, str] = {
-    "grassroots_left": "Grassroots left",
-    "labour_right": "Labour right",
-    "open_labour": "Open Labour",
-    "independent": "Independent",
-    "unknown": "Slate not known",
-    "contested": "Sources disagree",
-}
+SLATE_LABELS: dict[str, str] = labels(vocab.SLATE_FAMILIES)
 SLATE_ORDER: list[str] = list(SLATE_LABELS)
 
 #: Gender as recorded in the candidate registry (only where a source states it).

@@ -65,8 +65,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import vocab
 from .analysis import plural
-from .io import project_root, raw_dir
+from .ids import year_of
+from .paths import geography_dir, project_root, raw_dir  # noqa: F401  (re-exported)
+from .vocab import labels
 
 # ---------------------------------------------------------------------------------------
 # Boundary sets and regions
@@ -86,9 +89,7 @@ STALE_2024_CODES: dict[str, str] = {
 
 # Slate families for readers (the same names as charts.SLATE_LABELS, which owns colours and
 # chart labels; repeated here so that the data build need not import matplotlib).
-FAMILY_LABELS = {"grassroots_left": "Grassroots left", "labour_right": "Labour right",
-                 "open_labour": "Open Labour", "independent": "Independent",
-                 "unknown": "Slate not known", "contested": "Sources disagree"}
+FAMILY_LABELS = labels(vocab.SLATE_FAMILIES)
 # How a sentence about a family starts.
 FAMILY_LEADS = {"grassroots_left": "Grassroots left slate", "labour_right": "Labour right slates",
                 "open_labour": "Open Labour slate", "independent": "Independent candidates",
@@ -156,19 +157,7 @@ def source_words(tables: dict[str, pd.DataFrame], source_ids, sep: str = " (") -
     return "; ".join(dict.fromkeys(parts))
 
 
-def geography_dir(root: Path | None = None) -> Path:
-    """``data/raw/geography`` of the project (or of ``root``)."""
-    return raw_dir(root) / "geography"
-
-
-def election_year(election: str | int) -> int:
-    """Year of an election id (``2022-clp`` → 2022) or of a year given directly."""
-    if isinstance(election, int):
-        return election
-    m = re.match(r"^(\d{4})", str(election))
-    if not m:
-        raise ValueError(f"cannot read a year from election {election!r}")
-    return int(m.group(1))
+election_year = year_of
 
 
 def boundary_set_for(election: str | int) -> str:

@@ -1,4 +1,4 @@
-"""Paths that resolve from the project root, and stable reading/writing of tables."""
+"""Stable reading and writing of the tidy tables (paths come from ``paths``)."""
 
 from __future__ import annotations
 
@@ -6,26 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .paths import processed_dir, project_root, raw_dir  # noqa: F401  (re-exported)
 from .tables import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, KEYS
-
-
-def project_root(start: Path | None = None) -> Path:
-    """Walk up from ``start`` (default: this file) to the folder holding ``pyproject.toml``."""
-    here = (start or Path(__file__)).resolve()
-    for folder in [here, *here.parents]:
-        if (folder / "pyproject.toml").is_file():
-            return folder
-    raise FileNotFoundError(f"no pyproject.toml above {here}")
-
-
-def raw_dir(root: Path | None = None) -> Path:
-    """``data/raw`` of the project (or of ``root``)."""
-    return (root or project_root()) / "data" / "raw"
-
-
-def processed_dir(root: Path | None = None) -> Path:
-    """``data/processed`` of the project (or of ``root``)."""
-    return (root or project_root()) / "data" / "processed"
 
 
 def _dtypes(columns: list[str]) -> dict[str, str]:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import vocab
 from .tables import PARSED_COLUMNS
+from .vocab import codes
 
 # --------------------------------------------------------------------------- header
 
@@ -26,13 +28,13 @@ OPTIONAL_KEYS = (
     "truncated", "format", "captured_from", "note",
 )
 ALLOWED_VALUES = {
-    "section": ("clp", "local_government"),
-    "election_type": ("regular", "by-election"),
-    "holds": ("nominations", "results", "slates", "totals"),
-    "status": ("final", "interim"),
-    "body_type": ("clp", "labour_group"),
-    "partial": ("yes", "no"),
-    "truncated": ("yes", "no"),
+    "section": codes(vocab.SECTIONS),
+    "election_type": codes(vocab.ELECTION_TYPES),
+    "holds": codes(vocab.HOLDS),
+    "status": codes(vocab.STATUSES),
+    "body_type": codes(vocab.BODY_TYPES),
+    "partial": codes(vocab.YES_NO),
+    "truncated": codes(vocab.YES_NO),
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 TOTAL_MEASURES = ("nominations_total", "clps_nominating", "ballots_cast", "turnout_pct")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
+from . import ids, vocab
 from .io import coerce
 from .tables import COLUMNS, KEYS
+from .vocab import codes
 
-SECTIONS = ["clp", "local_government"]
-FAMILIES = ["grassroots_left", "labour_right", "open_labour", "independent", "unknown", "contested"]
-ELECTION_ID = r"^\d{4}-(clp|local_government)(-by-election)?$"
+SECTIONS = list(codes(vocab.SECTIONS))
+FAMILIES = list(codes(vocab.SLATE_FAMILIES))
+ELECTION_ID = ids.PATTERN
 
 # Per-column checks beyond type and nullability; columns not named here are nullable.
 _NOT_NULL = {
@@ -28,14 +30,14 @@ _NOT_NULL = {
 _CHECKS: dict[str, list[pa.Check]] = {
     "election_id": [pa.Check.str_matches(ELECTION_ID)],
     "section": [pa.Check.isin(SECTIONS)],
-    "election_type": [pa.Check.isin(["regular", "by-election"])],
-    "status": [pa.Check.isin(["final", "interim"])],
-    "holds": [pa.Check.isin(["nominations", "results", "slates", "totals"])],
+    "election_type": [pa.Check.isin(codes(vocab.ELECTION_TYPES))],
+    "status": [pa.Check.isin(codes(vocab.STATUSES))],
+    "holds": [pa.Check.isin(codes(vocab.HOLDS))],
     "origin": [pa.Check.isin(["table", "bracket"])],
     "slate_family": [pa.Check.isin(FAMILIES)],
-    "gender": [pa.Check.isin(["F", "M"])],
-    "voting_system": [pa.Check.isin(["block", "stv"])],
-    "body_type": [pa.Check.isin(["clp", "labour_group"])],
+    "gender": [pa.Check.isin(codes(vocab.GENDERS))],
+    "voting_system": [pa.Check.isin(codes(vocab.VOTING_SYSTEMS))],
+    "body_type": [pa.Check.isin(codes(vocab.BODY_TYPES))],
     "year": [pa.Check.in_range(1900, 2100)],
     "nominations": [pa.Check.ge(0)],
     "votes": [pa.Check.ge(0)],
