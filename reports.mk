@@ -9,16 +9,18 @@
 # files; the builder (`python -m nec_analysis.report build`) then rebuilds, with the same rule,
 # only the pages older than their own inputs. All the pages it rebuilds, of every year asked
 # for, run in one process that imports the libraries once and forks a clean child per notebook,
-# one per core (nec_analysis/engine.py): that is what makes `make reports` cheaper than a
-# `make report` per year. A failing notebook fails the build, names the failing cell, and
-# leaves neither its page nor its year's index behind.
+# one per core (nec_analysis/site/engine.py): that is what makes `make reports` cheaper than a
+# `make report` per year. A failing notebook (or one running past NOTEBOOK_TIMEOUT seconds)
+# leaves neither its page nor its year's index behind; the other pages and years are still
+# built, then the command exits non-zero listing every failure (notebook, year, cell, source).
 
 REPORT_YEARS := $(shell awk -F, 'NR > 1 && $$2 != "" {print $$2}' data/processed/elections.csv 2>/dev/null | LC_ALL=C sort -u)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.py))
 PROCESSED := $(wildcard data/processed/*.csv)
-REPORT_SRC := $(wildcard nec_analysis/*.py)
+REPORT_SRC := $(shell find nec_analysis -type f \( -name '*.py' -o -path '*/templates/*' -o -path '*/static/*' \) 2>/dev/null | LC_ALL=C sort)
 REPORT_INPUTS := $(NOTEBOOKS) $(REPORT_SRC) $(PROCESSED)
-REPORT := $(PY) -m nec_analysis.report build --site
+NOTEBOOK_TIMEOUT ?= 600
+REPORT := $(PY) -m nec_analysis.report build --site --timeout $(NOTEBOOK_TIMEOUT)
 
 .PHONY: report reports FORCE
 

@@ -165,6 +165,9 @@ STYLE: dict[str, object] = {
     "ytick.color": MUTED,
     "legend.frameon": False,
     "legend.fontsize": 9,
+    # Text on a chart comes from the data (names, slate labels as printed): never read it as
+    # mathtext, so "$" in a name is shown as written instead of failing the chart.
+    "text.parse_math": False,
 }
 
 

@@ -14,7 +14,7 @@ Builder side (what ``reports.mk`` runs; every page is a papermill run of a noteb
     python -m nec_analysis.report site                        # only reports/index.html
 
 ``build`` runs every out-of-date page of the years asked for in one process, a forked clean
-papermill run per notebook on both cores (``nec_analysis.engine``). Pages are written to a
+papermill run per notebook on both cores (``nec_analysis.site.engine``). Pages are written to a
 temporary file and moved into place, so a failing notebook never leaves a half-written or
 stale page: its page and its year's index are removed and the error names the failing cell.
 """
@@ -36,10 +36,20 @@ import pandas as pd
 
 from . import charts
 from .io import load_tables, processed_dir, project_root, write_table
+from .site.engine import DEFAULT_TIMEOUT, JobFailed, NotebookFailed
+from .site.engine import execute as run_notebook
 from .tables import COLUMNS
 
 KERNEL = "nec-analysis"
-ENGINE = "inprocess"  # papermill engine for report pages (nec_analysis.engine)
+ENGINE = "inprocess"  # papermill engine for report pages (nec_analysis.site.engine)
+
+
+class BuildFailed(RuntimeError):
+    """Some pages failed; the message lists every failure (the other pages were built)."""
+
+    def __init__(self, failures: list[str]):
+        self.failures = failures
+        super().__init__(f"{len(failures)} page(s) failed:\n" + "\n".join(failures))
 SITE_TITLE = "Labour NEC elections"
 
 # ---------------------------------------------------------------------------------------
@@ -441,9 +451,12 @@ project's <code>notebooks/</code> and <code>nec_analysis/</code>.</footer>
 # Builder
 # ---------------------------------------------------------------------------------------
 
+_NOTEBOOKS: dict[str, Path | None] = {"dir": None}  # ``build --notebooks DIR`` (tests: other notebooks)
+
+
 def notebook_paths(root: Path | None = None) -> list[Path]:
-    """``notebooks/NN-verb-object.py``, in order."""
-    folder = (root or project_root()) / "notebooks"
+    """``notebooks/NN-verb-object.py``, in order (or those of ``build --notebooks DIR``)."""
+    folder = _NOTEBOOKS["dir"] if root is None and _NOTEBOOKS["dir"] else (root or project_root()) / "notebooks"
     return sorted(p for p in folder.glob("[0-9][0-9]-*.py"))
 
 
@@ -498,27 +511,15 @@ def _tmp_for(dest: Path) -> Path:
     return Path(name)
 
 
-class NotebookFailed(RuntimeError):
-    """A notebook raised: the message names the notebook, the cell and the error."""
-
-
 def execute(notebook: Path, year: int, out_ipynb: Path, report_dir: Path | None,
-            data_dir: Path | None = None, section: str | None = None, engine: str | None = None) -> Path:
+            data_dir: Path | None = None, section: str | None = None, engine: str | None = None,
+            timeout: float | None = DEFAULT_TIMEOUT) -> Path:
     """Run ``notebook`` (jupytext .py) with papermill for ``year``; the executed .ipynb.
 
     ``engine``: papermill's engine name; ``None`` runs a Jupyter kernel (``nec-analysis``),
-    ``"inprocess"`` runs the cells in this process (see ``nec_analysis.engine``).
+    ``"inprocess"`` runs the cells in this process (see ``nec_analysis.site.engine``).
+    ``timeout``: seconds the notebook may run. A failure raises :class:`NotebookFailed`.
     """
-    import jupytext
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
-    if engine == ENGINE:
-        from .engine import register
-
-        register()
-
-    nb = jupytext.read(notebook)
     params: dict[str, object] = {"year": int(year)}
     if data_dir:
         params["data_dir"] = str(Path(data_dir).resolve())
@@ -526,22 +527,8 @@ def execute(notebook: Path, year: int, out_ipynb: Path, report_dir: Path | None,
         params["report_dir"] = str(Path(report_dir).resolve())
     if section:
         params["section"] = section
-    tmp = _tmp_for(out_ipynb)
-    try:
-        pm.execute_notebook(nb, str(tmp), parameters=params, kernel_name=KERNEL, progress_bar=False,
-                            cwd=str(project_root()), log_output=False, engine_name=engine)
-    except PapermillExecutionError as err:
-        tmp.unlink(missing_ok=True)
-        src = "\n".join("      " + ln for ln in str(err.source).splitlines()[:8])
-        # papermill's cell_index counts its injected-parameters cell; say which source cell it is
-        raise NotebookFailed(
-            f"{notebook.name} (year {year}) failed in cell {err.cell_index} "
-            f"(execution count {err.exec_count}): {err.ename}: {err.evalue}\n    cell source:\n{src}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _replace(tmp, out_ipynb)
-    return out_ipynb
+    return run_notebook(Path(notebook), Path(out_ipynb), params, cwd=project_root(), engine=engine,
+                        timeout=timeout, label=f"year {year}")
 
 
 def _strip_preprocessors():
@@ -596,7 +583,8 @@ def render(executed: Path, dest: Path, title: str, nav: list[tuple[str, str]], c
 
 
 def build_page(notebook: Path, year: int, out_dir: Path, data_dir: Path | None = None,
-               work_dir: Path | None = None, site: bool = True, engine: str | None = None) -> Path:
+               work_dir: Path | None = None, site: bool = True, engine: str | None = None,
+               timeout: float | None = DEFAULT_TIMEOUT) -> Path:
     """Execute ``notebook`` for ``year`` and write ``out_dir/<stem>.html`` (or fail, leaving none).
 
     ``engine`` as for :func:`execute` (``None``: a Jupyter kernel). :func:`build` runs pages
@@ -607,7 +595,8 @@ def build_page(notebook: Path, year: int, out_dir: Path, data_dir: Path | None =
     work = work_dir or (project_root() / "build" / "notebooks" / str(year))
     start = time.monotonic()
     try:
-        executed = execute(notebook, year, work / f"{notebook.stem}.ipynb", out_dir, data_dir, engine=engine)
+        executed = execute(notebook, year, work / f"{notebook.stem}.ipynb", out_dir, data_dir, engine=engine,
+                           timeout=timeout)
         title, _ = notebook_title(notebook)
         render(executed, dest, f"{title} — {year} — {SITE_TITLE}", _year_nav(year, site=site),
                f"{notebook.stem}.html", f"{SITE_TITLE}: {year}")
@@ -888,7 +877,8 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
 
 def page_inputs(notebook: Path, data_dir: Path | None = None) -> list[Path]:
     """What a page is made from: its notebook, the library and the processed tables."""
-    lib = sorted((project_root() / "nec_analysis").glob("*.py"))
+    lib = sorted(p for p in (project_root() / "nec_analysis").rglob("*") if p.is_file()
+                 and (p.suffix == ".py" or {"templates", "static"} & set(p.parts)))
     return [Path(notebook), *lib, *sorted(data_folder(data_dir).glob("*.csv"))]
 
 
@@ -901,7 +891,7 @@ def out_of_date(target: Path, inputs: list[Path]) -> bool:
 
 
 def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | None = None,
-          force: bool = False, workers: int | None = None) -> list[Path]:
+          force: bool = False, workers: int | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> list[Path]:
     """Build the out-of-date pages of every year in ``out_dirs`` (year -> folder), then indexes.
 
     A page is rebuilt when it is missing or older than its notebook, the library or the
@@ -910,10 +900,12 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
     clean papermill run on the ``inprocess`` engine. Then each year with a rebuilt page
     gets its data copies and index, and ``site`` (the reports folder) its site index.
 
-    A notebook that fails leaves neither its page nor the year's index behind; every
-    failure is reported together as one :class:`NotebookFailed` after the other jobs end.
+    A notebook that fails (or runs past ``timeout`` seconds) leaves neither its page nor its
+    year's index behind; every other page, year and the site index (linking only to years
+    that have an index) are still built, and then every failure is raised together as one
+    :class:`BuildFailed`, each naming its notebook, year, cell and the cell's source.
     """
-    from .engine import run_jobs
+    from .site.engine import run_jobs
 
     for year in out_dirs:
         _check_year(year, data_dir)
@@ -924,7 +916,7 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
             if force or out_of_date(out_dir / f"{nb.stem}.html", page_inputs(nb, data_dir)):
                 work = project_root() / "build" / "notebooks" / str(year)
                 jobs.append((build_page, (nb, year, out_dir, data_dir),
-                             {"work_dir": work, "site": site is not None, "engine": ENGINE}))
+                             {"work_dir": work, "site": site is not None, "engine": ENGINE, "timeout": timeout}))
                 names.append((year, nb.stem))
     start = time.monotonic()
     if jobs:
@@ -949,14 +941,14 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
         if force or any(y == year for y, _ in names) or out_of_date(index, inputs):
             copy_data(year, out_dir, data_dir)
             built.append(build_index(year, out_dir, data_dir, site=site is not None))
-    if failed:
-        messages = [f"{err}" if isinstance(err, NotebookFailed) else f"year {y}: {type(err).__name__}: {err}"
-                    for y, err in failed]
-        raise NotebookFailed("\n".join(messages))
     if site is not None:
         built.append(build_site(site, data_dir))
     if jobs:
-        print(f"[report] {len(jobs)} page(s) built in {time.monotonic() - start:.1f}s", flush=True)
+        print(f"[report] {len(jobs) - len(failed)} of {len(jobs)} page(s) built in "
+              f"{time.monotonic() - start:.1f}s", flush=True)
+    if failed:
+        raise BuildFailed([str(err) if isinstance(err, (NotebookFailed, JobFailed))
+                           else f"year {y}: {type(err).__name__}: {err}" for y, err in failed])
     return built
 
 
@@ -979,11 +971,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: one per core)")
     b.add_argument("--out", type=Path, default=None, help="the reports folder (default: reports)")
     b.add_argument("--data-dir", type=Path, default=None, help="default: data/processed")
+    timeout_help = f"seconds a notebook may run before it fails (default {DEFAULT_TIMEOUT:g}; 0: no limit)"
+    b.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help=timeout_help)
+    b.add_argument("--notebooks", type=Path, default=None, help="the notebooks folder (default: notebooks)")
     p = sub.add_parser("page", help="build one page (one notebook, one year)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--out", type=Path, default=None, help="default: reports/<year>")
     p.add_argument("--data-dir", type=Path, default=None, help="default: data/processed")
     p.add_argument("--kernel", action="store_true", help="run on the Jupyter kernel, not in-process")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help=timeout_help)
     p.add_argument("notebook", type=Path)
     s = sub.add_parser("site", help="only the site index, reports/index.html")
     s.add_argument("--out", type=Path, default=None, help="default: reports")
@@ -997,12 +993,12 @@ def main(argv: list[str] | None = None) -> int:
             _check_year(args.year, args.data_dir)
             out = args.out or root / "reports" / str(args.year)
             if args.kernel:
-                build_page(args.notebook, args.year, out, args.data_dir)
+                build_page(args.notebook, args.year, out, args.data_dir, timeout=args.timeout)
             else:
-                from .engine import run_jobs
+                from .site.engine import run_jobs
 
                 [(ok, err)] = run_jobs([(build_page, (args.notebook, args.year, out, args.data_dir),
-                                         {"engine": ENGINE})])
+                                         {"engine": ENGINE, "timeout": args.timeout})])
                 if not ok:
                     raise err
         else:
@@ -1010,13 +1006,18 @@ def main(argv: list[str] | None = None) -> int:
             if not years:
                 parser.error("build: give --year YEAR (repeatable) or --all")
             reports = args.out or root / "reports"
+            _NOTEBOOKS["dir"] = args.notebooks
             build({y: reports / str(y) for y in years}, args.data_dir, reports if args.site else None,
-                  args.force, args.jobs)
-    except NotebookFailed as err:
+                  args.force, args.jobs, args.timeout)
+    except (NotebookFailed, JobFailed, BuildFailed) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the importable module's main, not this __main__ copy: jobs sent to the worker
+    # processes and the errors they send back must name classes a process can import.
+    from nec_analysis.report import main as _main
+
+    sys.exit(_main())

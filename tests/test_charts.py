@@ -44,3 +44,14 @@ def test_figure_html_escapes_alt_text() -> None:
     out = charts.figure_html(fig, 'Bars for "A & B" <script>')
     charts.plt.close(fig)
     assert 'alt="Bars for &quot;A &amp; B&quot; &lt;script&gt;"' in out
+
+
+def test_dollar_signs_from_the_data_are_text_not_mathtext(tables: dict[str, pd.DataFrame]) -> None:
+    cand = report.candidate_table(tables, "2014-clp")
+    name = r"Ann $\notacommand{1}$ Lee $5"  # unbalanced and unknown mathtext: an error if parsed
+    cand.loc[0, "display_name"] = name
+    fig, alt = charts.candidate_bars(cand, "votes", f"{name} tops the poll", "s", "votes")
+    png = charts.to_png(fig)  # draws every text: mathtext parsing would raise here
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    charts.plt.close(fig)
+    assert png[:4] == b"\x89PNG" and any(lab.startswith(name) for lab in labels) and name in alt

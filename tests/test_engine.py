@@ -10,12 +10,15 @@ failure is reported by papermill naming the cell, and that a chart shown without
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from nec_analysis import engine, report
+from nec_analysis import report
+from nec_analysis.site import engine
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ("# ---\n# jupyter:\n#   kernelspec:\n#     display_name: Python (nec-analysis)\n#     language: python\n"
@@ -28,11 +31,11 @@ def _notebook(tmp_path: Path, body: str, name: str = "90-test-engine.py") -> Pat
     return path
 
 
-def _run(nb: Path, tmp_path: Path, engine_name: str | None, tag: str) -> nbformat.NotebookNode:
+def _run(nb: Path, tmp_path: Path, engine_name: str | None, tag: str, **kw) -> nbformat.NotebookNode:
     """Execute ``nb`` in a forked child (never in the pytest process) and read the result."""
     out = tmp_path / f"{tag}.ipynb"
     [(ok, err)] = engine.run_jobs([(report.execute, (nb, 2014, out, None),
-                                    {"engine": engine_name})])
+                                    {"engine": engine_name, **kw})])
     if not ok:
         raise err
     return nbformat.read(out, as_version=4)
@@ -79,7 +82,30 @@ def test_a_failing_cell_is_named_by_papermill(tmp_path: Path) -> None:
         _run(nb, tmp_path, engine.ENGINE_NAME, "fails")
     assert "KeyError" in str(err.value) and "votes_2014" in str(err.value)
     assert "raise KeyError" in str(err.value)  # the failing cell's source
+    assert "code cell 3 of 4" in str(err.value)  # counted as in the .py: parameters, ok, raise, never
     assert not (tmp_path / "fails.ipynb").exists()
+
+
+def test_a_notebook_past_its_time_limit_fails_naming_the_cell(tmp_path: Path) -> None:
+    nb = _notebook(tmp_path, "# %%\nok = 1\n\n# %%\nimport time\ntime.sleep(60)\n")
+    started = os.times().elapsed
+    with pytest.raises(report.NotebookFailed, match="NotebookTimeout") as err:
+        _run(nb, tmp_path, engine.ENGINE_NAME, "slow", timeout=1.5)
+    assert os.times().elapsed - started < 30
+    assert "time.sleep(60)" in str(err.value) and "90-test-engine.py (year 2014)" in str(err.value)
+
+
+def _raise_unpicklable() -> None:
+    class Unpicklable(Exception):  # a local class cannot be pickled
+        pass
+
+    raise Unpicklable("the notebook said why")
+
+
+def test_an_error_that_cannot_be_sent_back_still_reaches_the_parent_as_text() -> None:
+    [(ok, err)] = engine.run_jobs([(_raise_unpicklable, (), {})])
+    assert not ok and isinstance(err, engine.JobFailed)
+    assert str(err) == "Unpicklable: the notebook said why"
 
 
 def test_a_figure_left_open_fails_instead_of_leaving_a_chart_without_alt_text(tmp_path: Path) -> None:
@@ -120,8 +146,42 @@ def test_build_rebuilds_only_out_of_date_pages_and_a_failure_leaves_no_page(tmp_
     monkeypatch.setattr(report, "notebook_paths", lambda root=None: [good, bad, worse])
     (out / "92-bad.html").write_text("a stale page")
     os.utime(out / "92-bad.html", (0, 0))  # older than its notebook
-    with pytest.raises(report.NotebookFailed) as err:
+    with pytest.raises(report.BuildFailed) as err:
         report.build({2014: out})
     assert "92-bad.py" in str(err.value) and "ValueError: broken on purpose" in str(err.value)
     assert "93-worse.py" in str(err.value) and "also broken" in str(err.value)  # every failure, not the last
     assert not (out / "92-bad.html").exists() and not (out / "93-worse.html").exists() and not index.exists()
+
+
+FAILS_IN_2014 = ("# %%\nif year == 2014:\n    raise KeyError('no 2014 column')\n"
+                 "from nec_analysis import charts\ncharts.say(f'Fine in {year}.')\n")
+
+
+@pytest.mark.slow
+def test_make_style_build_reports_every_failure_and_still_builds_the_other_years(tmp_path: Path) -> None:
+    """What `make reports` runs, as a command: no pickling error, other years built, exit 1."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks, "# %%\nfrom nec_analysis import charts\ncharts.say(f'Year {year}.')\n", "10-good.py")
+    _notebook(notebooks, FAILS_IN_2014, "20-fails-in-2014.py")
+    _notebook(notebooks, "# %%\nassert year != 2014, 'broken in 2014 too'\n", "30-also-fails.py")
+    out = tmp_path / "reports"
+    (out / "2014").mkdir(parents=True)
+    (out / "2014" / "index.html").write_text("an index from an earlier build")
+    run = subprocess.run([sys.executable, "-m", "nec_analysis.report", "build", "--site", "--year", "2014",
+                          "--year", "2022", "--out", str(out), "--notebooks", str(notebooks)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert "Pickl" not in run.stderr and "MaybeEncodingError" not in run.stderr and "Traceback" not in run.stderr
+    err = run.stderr
+    assert "2 page(s) failed" in err  # every failure, not only the first
+    assert "20-fails-in-2014.py (year 2014) failed in code cell 2 of 2: KeyError: 'no 2014 column'" in err
+    assert "raise KeyError('no 2014 column')" in err  # the cell's source
+    assert "30-also-fails.py (year 2014) failed in code cell 2 of 2: AssertionError: broken in 2014 too" in err
+    # 2014: no index left to link to its missing pages; its good page is built
+    assert not (out / "2014" / "index.html").exists() and not (out / "2014" / "20-fails-in-2014.html").exists()
+    assert (out / "2014" / "10-good.html").exists()
+    # 2022: every page and its index; the site index links to it and not to 2014
+    assert all((out / "2022" / f"{n}.html").exists() for n in ("index", "10-good", "20-fails-in-2014"))
+    site = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="2022/index.html"' in site and 'href="2014/index.html"' not in site

@@ -18,6 +18,14 @@ last expression, and errors with their traceback), so papermill's own error hand
 
 A figure left open at the end of a cell is an error: every chart must go through
 ``charts.show(fig, alt)`` so that it reaches the page with alt text.
+
+Failures: :func:`execute` turns papermill's error into :class:`NotebookFailed` naming the
+notebook, the cell (counted as the notebook's own code cells, not papermill's injected
+parameters cell) and its source. The class lives here, in an importable module, so that a
+child process can send it to the parent (an exception class defined in ``__main__`` cannot
+be unpickled, and the IPython shell even replaces ``__main__``); :func:`run_jobs` also turns
+any exception that still cannot be pickled into a :class:`JobFailed` carrying its text.
+A notebook that runs longer than its ``timeout`` (seconds, whole notebook) fails the same way.
 """
 
 from __future__ import annotations
@@ -25,11 +33,31 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import pickle
+import signal
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 ENGINE_NAME = "inprocess"
+KERNEL = "nec-analysis"
+#: Seconds a whole notebook may run before it fails (``--timeout`` / ``NOTEBOOK_TIMEOUT``).
+DEFAULT_TIMEOUT = 600.0
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised or timed out: the message names the notebook, the cell and its source."""
+
+
+class JobFailed(RuntimeError):
+    """A job's exception that could not be sent from its process: its type and text."""
+
+
+class NotebookTimeout(Exception):
+    """Raised inside a cell when the notebook's time is up."""
 
 # Libraries the notebooks use, imported once in the parent before forking.
 PRELOAD = (
@@ -38,6 +66,10 @@ PRELOAD = (
     "nbconvert", "nec_analysis.analysis", "nec_analysis.charts", "nec_analysis.geography",
     "nec_analysis.maps", "nec_analysis.report",
 )
+
+
+def _on_alarm(_signum, _frame):
+    raise NotebookTimeout("the notebook ran past its time limit")
 
 
 def _shell_class():
@@ -123,9 +155,20 @@ def _engine_class():
         """papermill engine: run each code cell in an IPython shell in this process."""
 
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+        def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, **kwargs):
             import matplotlib.pyplot as plt
 
+            deadline = time.monotonic() + execution_timeout if execution_timeout else None
+            previous = signal.signal(signal.SIGALRM, _on_alarm) if deadline else None
+            try:
+                return cls._run_cells(nb_man, plt, deadline)
+            finally:
+                if deadline:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, previous)
+
+        @classmethod
+        def _run_cells(cls, nb_man, plt, deadline: float | None):
             shell_cls = _shell_class()
             shell = shell_cls.instance()
             shell.sink = sink = _Outputs()
@@ -139,9 +182,13 @@ def _engine_class():
                 cell.execution_count = shell.execution_count
                 saved = sys.stdout, sys.stderr
                 sys.stdout, sys.stderr = _Stream(sink, "stdout"), _Stream(sink, "stderr")
+                if deadline:  # the time left for the whole notebook
+                    signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 0.001))
                 try:
                     result = shell.run_cell(cell.source, store_history=True)
                 finally:
+                    if deadline:
+                        signal.setitimer(signal.ITIMER_REAL, 0)
                     sys.stdout, sys.stderr = saved
                 failed = not result.success
                 if not failed and plt.get_fignums():
@@ -190,7 +237,79 @@ def _call(job: tuple[int, tuple[Callable[..., Any], tuple, dict]]) -> tuple[int,
     try:
         return index, True, func(*args, **kwargs)
     except Exception as err:  # reported by the parent, with the job that raised it
-        return index, False, err
+        return index, False, sendable(err)
+
+
+def sendable(err: BaseException) -> BaseException:
+    """``err`` if it survives pickling (to reach the parent process), else a :class:`JobFailed`."""
+    try:
+        pickle.loads(pickle.dumps(err))
+        return err
+    except Exception:
+        name = type(err).__name__
+        return JobFailed(str(err) if isinstance(err, NotebookFailed) or name == "NotebookFailed"
+                         else f"{name}: {err}")
+
+
+def _tmp_for(dest: Path) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".tmp-{dest.stem}-", suffix=dest.suffix, dir=dest.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def execute(notebook: Path, out_ipynb: Path, parameters: dict[str, object], *, cwd: Path | None = None,
+            engine: str | None = ENGINE_NAME, timeout: float | None = DEFAULT_TIMEOUT,
+            label: str = "") -> Path:
+    """Run ``notebook`` (jupytext .py) with papermill and ``parameters``; the executed .ipynb.
+
+    ``engine``: papermill's engine name; ``None`` runs a Jupyter kernel (``nec-analysis``; its
+    ``timeout`` is then per cell), ``"inprocess"`` runs the cells in this process with
+    ``timeout`` seconds for the whole notebook. A failure raises :class:`NotebookFailed`
+    naming the notebook (and ``label``, e.g. the year), the cell and its source, and leaves
+    no ``out_ipynb``.
+    """
+    import jupytext
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    if engine == ENGINE_NAME:
+        register()
+    notebook = Path(notebook)
+    nb = jupytext.read(notebook)
+    tmp = _tmp_for(Path(out_ipynb))
+    what = f"{notebook.name}{f' ({label})' if label else ''}"
+    try:
+        pm.execute_notebook(nb, str(tmp), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
+                            cwd=str(cwd) if cwd else None, log_output=False, engine_name=engine,
+                            execution_timeout=timeout or None)
+    except PapermillExecutionError as err:
+        tmp.unlink(missing_ok=True)
+        raise NotebookFailed(failure_message(what, nb, err.cell_index, err.ename, err.evalue, err.source)) from None
+    except BaseException as err:
+        tmp.unlink(missing_ok=True)
+        if type(err).__name__ in ("TimeoutError", "CellTimeoutError"):  # the kernel engine's timeout
+            raise NotebookFailed(f"{what}: a cell ran past the {timeout:g} s time limit: {err}") from None
+        raise
+    os.replace(tmp, out_ipynb)
+    return Path(out_ipynb)
+
+
+def failure_message(what: str, nb, cell_index: int, ename: str, evalue: str, source: str) -> str:
+    """'20-compare-slates.py (year 2014) failed in code cell 3 of 7: KeyError: ... + the source'.
+
+    ``cell_index`` is papermill's, which counts its injected parameters cell; the message
+    counts the notebook's own code cells, as a reader of the .py file sees them.
+    """
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    stripped = str(source).strip()
+    number = next((i + 1 for i, c in enumerate(code) if c.source.strip() == stripped), None)
+    where = f"code cell {number} of {len(code)}" if number else f"cell {cell_index}"
+    if ename == "NotebookTimeout":
+        ename, evalue = "NotebookTimeout", f"{evalue} (stopped in this cell)"
+    lines = str(source).splitlines()
+    src = "\n".join("      " + ln for ln in lines[:12]) + ("\n      ..." if len(lines) > 12 else "")
+    return f"{what} failed in {where}: {ename}: {evalue}\n    cell source:\n{src}"
 
 
 def run_jobs(jobs: list[tuple[Callable[..., Any], tuple, dict]], workers: int | None = None,
