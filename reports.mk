@@ -24,9 +24,19 @@ REPORT := $(PY) -m nec_analysis.report build --site --timeout $(NOTEBOOK_TIMEOUT
 
 .PHONY: report reports FORCE
 
-ifneq ($(filter report,$(MAKECMDGOALS)),)
-ifeq ($(filter $(YEAR),$(REPORT_YEARS)),)
-$(error YEAR=$(YEAR): no NEC election in that year in data/processed/elections.csv. Available years: $(REPORT_YEARS))
+# YEAR must be exactly one four-digit year before it reaches a target name or a recipe.
+# It is checked unexpanded ($(value YEAR): a value such as '$(shell …)' is never run) and
+# with make's own functions (no shell): one word, four characters, nothing but digits;
+# whenever a report is asked for or YEAR comes from the command line or the environment.
+ifneq ($(filter report,$(MAKECMDGOALS))$(filter command% environment%,$(origin YEAR)),)
+YEAR_TEXT := $(value YEAR)
+YEAR_NOT_DIGITS := $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(YEAR_TEXT)))))))))))
+YEAR_CHARS := $(subst 0,0 ,$(subst 1,1 ,$(subst 2,2 ,$(subst 3,3 ,$(subst 4,4 ,$(subst 5,5 ,$(subst 6,6 ,$(subst 7,7 ,$(subst 8,8 ,$(subst 9,9 ,$(YEAR_TEXT)))))))))))
+ifneq ($(words $(YEAR_TEXT))-$(words $(YEAR_CHARS))-$(YEAR_NOT_DIGITS),1-4-)
+$(error YEAR must be one four-digit year, such as YEAR=2014. Available years: $(REPORT_YEARS))
+endif
+ifeq ($(filter report,$(MAKECMDGOALS))-$(filter $(YEAR_TEXT),$(REPORT_YEARS)),report-)
+$(error YEAR=$(YEAR_TEXT): no NEC election in that year in data/processed/elections.csv. Available years: $(REPORT_YEARS))
 endif
 endif
 

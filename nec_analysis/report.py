@@ -35,7 +35,8 @@ import numpy as np
 import pandas as pd
 
 from . import charts
-from .io import load_tables, processed_dir, project_root, write_table
+from .io import load_tables, processed_dir, project_root
+from .notebook import FILE_MODE, write_download
 from .site.engine import DEFAULT_TIMEOUT, JobFailed, NotebookFailed
 from .site.engine import execute as run_notebook
 from .tables import COLUMNS
@@ -187,7 +188,7 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
     if _OUTPUT["dir"] is not None:
         path = _OUTPUT["dir"] / "data" / f"{slug}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
-        df.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+        write_download(df, path)
     if columns:
         shown = shown[columns]
     else:  # ids a reader does not need: one election per table, names beside candidate ids
@@ -501,6 +502,7 @@ def _year_nav(year: int, root: Path | None = None, site: bool = True) -> list[tu
 
 def _replace(tmp: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(tmp, FILE_MODE)  # mkstemp makes 0600 files; pages are for everyone to read
     os.replace(tmp, dest)
 
 
@@ -627,7 +629,7 @@ def year_tables(tables: dict[str, pd.DataFrame], year: int) -> dict[str, pd.Data
 def copy_data(year: int, out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     """Write ``year``'s rows of every processed table to ``out_dir/data/<table>.csv``."""
     tables = load_tables(data_dir)
-    return [write_table(df, name, out_dir / "data") for name, df in year_tables(tables, year).items()]
+    return [write_download(df, out_dir / "data" / f"{name}.csv") for name, df in year_tables(tables, year).items()]
 
 
 def _link(url: object, text: str) -> str:
@@ -850,7 +852,7 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
     frames = cross_year_frames(tables)
     (out_root / "data").mkdir(parents=True, exist_ok=True)
     for name, df in frames.items():
-        df.to_csv(out_root / "data" / f"{name}.csv", index=False, lineterminator="\n", float_format="%.10g")
+        write_download(df, out_root / "data" / f"{name}.csv")
     years = available_years(data_dir)
     year_links = "".join(
         f'<li><a href="{y}/index.html">{y}</a> — '

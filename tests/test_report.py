@@ -35,3 +35,62 @@ def test_disagreements_name_both_sources_and_the_measure_in_words(monkeypatch) -
     assert total["source of b"].startswith("sum of the candidates' figures in LabourList")
     assert "Left Futures" in total["source of a"]
     assert total["election"] == "the 2014 CLP-section election"
+
+
+# --- safe downloads and commands -------------------------------------------------------------
+
+import stat  # noqa: E402
+import subprocess  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from nec_analysis import notebook  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("-2+3+cmd", "'-2+3+cmd"), ("@SUM(A1)", "'@SUM(A1)"), ("\tTab", "'\tTab"), ("\rCR", "'\rCR"),
+    ("Ann Black", "Ann Black"), ("-4", "-4"), ("+712", "+712"), ("-1,234.5", "-1,234.5"), (-4, -4), (None, None),
+])
+def test_a_download_cell_a_spreadsheet_would_run_is_neutralised(cell: object, expected: object) -> None:
+    assert notebook.neutralise(cell) == expected
+
+
+def test_downloads_keep_numbers_and_are_world_readable(tmp_path: Path) -> None:
+    df = pd.DataFrame({"display_name": ["=1+1", "Ann Black", "@me"], "change": [-4, 3, 0], "=col": ["a", "b", "c"]})
+    path = notebook.write_download(df, tmp_path / "data" / "t.csv")
+    back = pd.read_csv(path)
+    assert list(back["display_name"]) == ["'=1+1", "Ann Black", "'@me"]
+    assert list(back["change"]) == [-4, 3, 0] and list(back.columns) == ["display_name", "change", "'=col"]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert list(df["display_name"]) == ["=1+1", "Ann Black", "@me"]  # the caller's frame is untouched
+
+
+def test_pages_are_world_readable(tmp_path: Path) -> None:
+    dest = tmp_path / "p.html"
+    tmp = report._tmp_for(dest)
+    assert stat.S_IMODE(tmp.stat().st_mode) == 0o600  # what mkstemp makes ...
+    tmp.write_text("<p>page</p>")
+    report._replace(tmp, dest)
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o644  # ... is not what a reader's server gets
+
+
+@pytest.mark.parametrize("year", ["2014 ; touch {marker} #", "2014`touch {marker}`", "$(shell touch {marker})",
+                                  '2014"; touch {marker}; echo "', "2014 2012", "20145", "201a", "", "%"])
+def test_make_report_accepts_only_one_four_digit_year(year: str, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    run = subprocess.run(["make", "--no-print-directory", "report", f"YEAR={year.format(marker=marker)}"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2, run.stdout[-500:]
+    assert "YEAR must be one four-digit year" in run.stderr
+    assert run.stdout == "" and not marker.exists()  # stopped before any recipe ran
+
+
+def test_make_report_names_the_available_years_for_a_year_not_in_the_data() -> None:
+    run = subprocess.run(["make", "--no-print-directory", "report", "YEAR=1999"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "YEAR=1999: no NEC election in that year" in run.stderr
+    assert "2014" in run.stderr.split("Available years:")[1]
