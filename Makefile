@@ -30,7 +30,7 @@ BENCH_ARGS ?=
 LAB_ARGS ?=
 
 RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
-SRC_FILES := $(wildcard nec_analysis/*.py)
+SRC_FILES := $(wildcard nec_analysis/*.py nec_analysis/etl/*.py)
 
 .PHONY: help setup data test lint lab lock bench clean distclean
 

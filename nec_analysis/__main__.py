@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="the project folder holding data/raw (default: this project)")
     args = parser.parse_args(argv)
     if args.command == "build":
-        from .build import main as build_main
+        from .etl.build import main as build_main
 
         return build_main(args.root.resolve() if args.root else None)
     return 2

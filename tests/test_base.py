@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nec_analysis import ids, paths, vocab
+from nec_analysis import paths, vocab
 from nec_analysis.ids import ElectionId
 
 

@@ -24,13 +24,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import geography, schemas, vocab
-from .ids import election_id
-from .io import coerce, processed_dir, project_root, raw_dir, write_table
-from .parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
-from .registry import NearMatchError, Registry
-from .tables import COLUMNS
-from .vocab import codes
+from .. import geography, schemas, vocab
+from ..ids import election_id
+from ..io import coerce, processed_dir, project_root, raw_dir, write_table
+from ..parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
+from ..tables import COLUMNS
+from ..vocab import codes
+from .people import NearMatchError, Registry
 
 # Families a registry row may name ("contested" is computed, never registered).
 SLATE_FAMILIES = tuple(c for c in codes(vocab.SLATE_FAMILIES) if c != "contested")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .parsers import normalise_name
-from .tables import CANDIDATES_COLUMNS
+from ..parsers import normalise_name
+from ..tables import CANDIDATES_COLUMNS
 
 NEAR_RATIO = 0.85  # difflib similarity at or above which two different keys count as "close"
 

@@ -1,0 +1,1 @@
+"""data/raw → data/processed: reading clippings and registries, building the tidy tables."""
