@@ -101,3 +101,8 @@ GENDERS: tuple[Term, ...] = (
 )
 #: How a reader reads a gender no source states (blank in the data).
 GENDER_NOT_STATED = Term("unknown", "Not stated", "gender not stated", "no published source states it")
+
+HOME_REGION_STRENGTHS: tuple[Term, ...] = (
+    Term("stated", "stated", "stated by a source", "a published source states where the candidate is based"),
+    Term("weak", "weak source", "from a weak source", "a weaker source (such as a reader's comment) says so"),
+)
