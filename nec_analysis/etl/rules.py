@@ -1,0 +1,243 @@
+"""The rules that turn figures from several sources into one dataset — documented here, once.
+
+* **Preferred value.** Where several rows give a figure for the same election and
+  candidate (or the same stated total), the preferred one is the first by: the election's
+  own table before a figure a source printed in brackets about an earlier election (a
+  bracketed count never outranks the table of the election it is about); named for *that*
+  election in ``preferred_sources.csv`` (its year, section and election type are read: a
+  preference for 2014 changes nothing in 2010 or 2012); a known figure before an unknown
+  one; final before interim; the most recently published; source id. Interim figures are
+  preferred only for an election that has no final figures of that kind at all.
+* **Incumbency.** An override in ``incumbency_overrides.csv`` wins; else a candidate is
+  an incumbent if they won the previous regular election of the section (two years
+  earlier) or a by-election since; unknown where the previous election is not in the data.
+* **Candidacies.** On the ballot if a results table lists the candidate, not on it if a
+  complete results table does not, on it if their nominations reach the election's ballot
+  threshold, else unknown. Elected as the preferred results say; not elected when every
+  seat is accounted for by others or a complete results table leaves them out. Slate family:
+  the one family all their labels map to (``unknown`` labels aside), ``contested`` when
+  sources name different families.
+* **Discrepancies.** Every final figure that differs from the preferred one, every stated
+  total that differs from another or from the sum of the preferred figures, every
+  per-body list whose stated count differs from the bodies listed, and every candidacy
+  whose slate labels map to different families.
+
+Plausibility (a figure no real table could print) is checked in :mod:`.checks`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..ids import election_id
+from ..tables import COLUMNS
+from .rows import na
+
+
+def prefer(df: pd.DataFrame, group: list[str], sources: pd.DataFrame, prefs: pd.DataFrame, holds: str) -> pd.Series:
+    """Boolean Series: the preferred row of each group, by the documented rule.
+
+    ``prefs`` are the rows of ``preferred_sources.csv``; each names one election (year,
+    section, election type) and applies to that election's rows only.
+    """
+    if df.empty:
+        return pd.Series([], dtype="boolean")
+    src = sources.set_index("source_id")
+    explicit = {(election_id(p["year"], p["section"], p["election_type"]), p["source_id"])
+                for p in prefs.to_dict("records") if p["holds"] == holds}
+    d = df.copy()
+    d["_explicit"] = [(e, s) not in explicit for e, s in zip(d.election_id, d.source_id)]
+    d["_interim"] = d.get("status", pd.Series("final", index=d.index)).ne("final")
+    d["_bracket"] = d.get("origin", pd.Series("table", index=d.index)).ne("table")
+    d["_published"] = d.source_id.map(src.published)
+    value_col = {"nominations": "nominations", "results": "votes", "totals": "value"}[holds]
+    d["_missing"] = d[value_col].isna() if holds != "results" else False
+    d = d.sort_values(["_missing", "_interim", "_bracket", "_explicit", "_published", "source_id"],
+                      ascending=[True, True, True, True, False, True], kind="mergesort")
+    first = ~d.duplicated(group)
+    if "status" in d:
+        has_final = d.groupby("election_id").status.transform(lambda s: (s == "final").any())
+        first &= ~(has_final & d._interim)
+    first &= ~d._missing
+    return first.reindex(df.index).astype("boolean")
+
+
+def overrides_map(ov: pd.DataFrame) -> dict[tuple[str, str], tuple[bool, str]]:
+    """(election, candidate) → (incumbent, basis) from ``incumbency_overrides.csv`` (read by .registries)."""
+    out = {}
+    for r in ov.itertuples():
+        eid = election_id(r.year, r.section, r.election_type or "regular")
+        out[(eid, r.candidate_id)] = (r.incumbent == "yes", f"override: {r.reason} ({r.source_url})")
+    return out
+
+
+def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFrame,
+                overrides: dict[tuple[str, str], tuple[bool, str]]) -> pd.DataFrame:
+    won = results[results.preferred.fillna(False) & results.elected.fillna(False)]
+    winners = won.groupby("election_id").candidate_id.agg(set).to_dict()
+    info = elections.set_index("election_id")
+    before: dict[str, tuple[str | None, list[str]]] = {}  # election -> (previous regular, by-elections since)
+    for eid, e in info.iterrows():
+        year, section = int(e.year), e.section
+        prev = election_id(year - 2, section) if e.election_type == "regular" else None
+        before[eid] = (prev, [b for b, x in info.iterrows() if x.section == section and x.election_type == "by-election"
+                              and b != eid and (year - 2 < int(x.year) <= year) and b in winners])
+    inc, basis = [], []
+    for r in cands.itertuples():
+        if (r.election_id, r.candidate_id) in overrides:
+            flag, why = overrides[(r.election_id, r.candidate_id)]
+            inc.append(flag), basis.append(why)
+            continue
+        prev, bys = before[r.election_id]
+        by_won = [eid for eid in bys if r.candidate_id in winners[eid]]
+        if by_won:
+            inc.append(True), basis.append(f"won the {by_won[-1]}")
+        elif prev is not None and prev in winners:
+            flag = r.candidate_id in winners[prev]
+            inc.append(flag), basis.append(f"{'won' if flag else 'did not win'} {prev}")
+        else:
+            inc.append(pd.NA), basis.append("unknown: the previous election is not in the data")
+    out = cands.copy()
+    out["incumbent"], out["incumbent_basis"] = inc, basis
+    return out
+
+
+def positions(res: pd.DataFrame) -> pd.DataFrame:
+    """Position by votes within each election's preferred results (ties share the higher place)."""
+    res = res.copy()
+    pref = res.preferred.fillna(False) & res.votes.notna()
+    ranks = res[pref].groupby("election_id").votes.rank(method="min", ascending=False)
+    res["position"] = pd.array([pd.NA] * len(res), dtype="Int64")
+    res.loc[ranks.index, "position"] = ranks.astype("Int64")
+    return res
+
+
+def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp_rows: list[dict],
+                 el: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    keys = pd.concat([noms[["election_id", "candidate_id"]], res[["election_id", "candidate_id"]],
+                      labels[["election_id", "candidate_id"]],
+                      pd.DataFrame(clp_rows, columns=["election_id", "candidate_id"])]).drop_duplicates()
+    info = el.set_index("election_id")
+    partial = set(sources.loc[sources.partial, "source_id"])
+    # look-ups made once (a filter per candidacy grows with candidacies x rows)
+    pref = res[res.preferred.fillna(False)]
+    by_election = {eid: g for eid, g in pref.groupby("election_id")}
+    outcome = {k: g.elected.iloc[0] for k, g in pref.groupby(["election_id", "candidate_id"])}
+    lab_of = {k: g for k, g in labels.groupby(["election_id", "candidate_id"])}
+    best_of = noms.groupby(["election_id", "candidate_id"]).nominations.max().to_dict()
+    no_labels = labels.iloc[0:0]
+    out = []
+    for r in keys.sort_values(["election_id", "candidate_id"]).itertuples():
+        key = (r.election_id, r.candidate_id)
+        e_res = by_election.get(r.election_id, pref.iloc[0:0])
+        stood = key in outcome
+        complete = not e_res.empty and not set(e_res.source_id) & partial
+        lab = lab_of.get(key, no_labels)
+        fams = sorted(set(lab.slate_family) - {"unknown"})
+        family = fams[0] if len(fams) == 1 else ("contested" if fams else "unknown")
+        threshold = info.loc[r.election_id, "ballot_threshold"] if r.election_id in info.index else ""
+        best = best_of.get(key, pd.NA)
+        if stood:
+            on_ballot: object = True
+        elif complete:
+            on_ballot = False
+        elif threshold and pd.notna(best) and best >= int(threshold):
+            on_ballot = True
+        else:
+            on_ballot = pd.NA
+        elected = outcome[key] if stood else pd.NA
+        seats = info.loc[r.election_id, "seats"] if r.election_id in info.index else ""
+        if elected is pd.NA and seats and int(e_res.elected.fillna(False).sum()) == int(seats):
+            elected = False  # every seat is accounted for by others
+        if elected is pd.NA and complete:
+            elected = False
+        out.append({"election_id": r.election_id, "candidate_id": r.candidate_id, "slate_family": family,
+                    "slate_labels": " | ".join(sorted(set(lab.label))), "on_ballot": on_ballot, "elected": elected})
+    return pd.DataFrame(out, columns=["election_id", "candidate_id", "slate_family", "slate_labels", "on_ballot", "elected"])
+
+
+def _header_flag(sources: pd.DataFrame, source_id: str, key: str) -> bool:
+    """Whether source ``source_id``'s header set ``key: yes`` (``partial``, ``truncated``)."""
+    return bool(sources.loc[sources.source_id == source_id, key].any())
+
+
+def elections_table(el: pd.DataFrame, cands: pd.DataFrame, noms: pd.DataFrame, res: pd.DataFrame,
+               tot: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for e in el.itertuples():
+        eid = e.election_id
+        e_res = res[(res.election_id == eid) & res.preferred.fillna(False)]
+        complete = not e_res.empty and not any(_header_flag(sources, s, "partial") for s in set(e_res.source_id))
+        c = cands[cands.election_id == eid]
+        table_noms = noms[(noms.election_id == eid) & noms.preferred.fillna(False) & (noms.origin == "table")]
+        src = set(table_noms.source_id)
+        summed = (int(table_noms.nominations.sum()) if len(src) == 1 and not _header_flag(sources, src.pop(), "partial")
+                  and (table_noms.status == "final").all() else pd.NA)
+        t = tot[(tot.election_id == eid) & tot.preferred.fillna(False)].set_index("measure").value
+        rows.append({
+            "election_id": eid, "year": int(e.year), "section": e.section, "election_type": e.election_type,
+            "seats": na(e.seats), "voting_system": na(e.voting_system), "ballot_threshold": na(e.ballot_threshold),
+            "n_candidates": len(e_res) if complete else pd.NA,
+            "n_elected": int(c.elected.fillna(False).sum()) if c.elected.notna().any() else pd.NA,
+            "nominations_total_summed": summed,
+            "nominations_total_stated": t.get("nominations_total", pd.NA),
+            "clps_nominating_stated": t.get("clps_nominating", pd.NA),
+            "ballots_cast_stated": t.get("ballots_cast", pd.NA),
+            "turnout_pct_stated": t.get("turnout_pct", pd.NA),
+        })
+    return pd.DataFrame(rows, columns=COLUMNS["elections"])
+
+
+def discrepancies(noms: pd.DataFrame, res: pd.DataFrame, tot: pd.DataFrame, elections: pd.DataFrame,
+                   labels: pd.DataFrame, per_body: list[dict], clp_rows: list[dict]) -> pd.DataFrame:
+    out: list[dict] = []
+
+    def add(eid, cid, measure, a, sa, b, sb, desc):
+        out.append({"election_id": eid, "candidate_id": cid, "measure": measure, "value_a": str(a),
+                    "source_a": sa, "value_b": str(b), "source_b": sb, "description": desc})
+
+    for df, col, measure in ((noms, "nominations", "nominations"), (res, "votes", "votes")):
+        final = df[df.get("status", pd.Series("final", index=df.index)).eq("final") & df[col].notna()]
+        is_pref = final.preferred.fillna(False).astype(bool)
+        pref = final[is_pref][["election_id", "candidate_id", col, "source_id"]]
+        differ = final[~is_pref].merge(pref, on=["election_id", "candidate_id"], suffixes=("", "_p"))
+        for o in differ[differ[col] != differ[f"{col}_p"]].itertuples():
+            a, b = int(getattr(o, f"{col}_p")), int(getattr(o, col))
+            add(o.election_id, o.candidate_id, measure, a, o.source_id_p, b, o.source_id,
+                f"{o.source_id_p} gives {a:,} (preferred), {o.source_id} gives {b:,}")
+    for (eid, measure), g in tot.groupby(["election_id", "measure"]):
+        pref = g[g.preferred.fillna(False)].iloc[0]
+        for o in g[~g.preferred.fillna(False)].itertuples():
+            if o.value != pref.value:
+                add(eid, pd.NA, measure, _fmt(pref.value), pref.source_id, _fmt(o.value), o.source_id,
+                    f"stated {measure.replace('_', ' ')}: {pref.source_id} says {_fmt(pref.value)} (preferred), "
+                    f"{o.source_id} says {_fmt(o.value)}")
+    for e in elections.itertuples():
+        if pd.isna(e.nominations_total_summed):
+            continue
+        srcs = noms[(noms.election_id == e.election_id) & noms.preferred.fillna(False) & (noms.origin == "table")].source_id
+        for o in tot[(tot.election_id == e.election_id) & (tot.measure == "nominations_total")].itertuples():
+            if o.value != e.nominations_total_summed:
+                add(e.election_id, pd.NA, "nominations_total", _fmt(o.value), o.source_id,
+                    int(e.nominations_total_summed), "sum:" + "+".join(sorted(set(srcs))),
+                    f"{o.source_id} states {_fmt(o.value)} nominations in all; the per-candidate figures "
+                    f"({', '.join(sorted(set(srcs)))}) sum to {int(e.nominations_total_summed):,}")
+    if per_body:
+        listed = pd.DataFrame(clp_rows).groupby(["source_id", "candidate_id"]).size().to_dict() if clp_rows else {}
+        for pb in per_body:
+            n = listed.get((pb["source_id"], pb["candidate_id"]), 0)
+            if n != pb["stated"]:
+                why = " (the stored copy is truncated)" if pb["truncated"] else ""
+                add(pb["election_id"], pb["candidate_id"], "bodies_listed", pb["stated"], pb["source_id"], n,
+                    pb["source_id"], f"{pb['file']}:{pb['line']} states {pb['stated']} nominations but lists {n}{why}")
+    for (eid, cid), g in labels.groupby(["election_id", "candidate_id"]):
+        fams = g[g.slate_family != "unknown"].drop_duplicates("slate_family")
+        if len(fams) > 1:
+            a, b = fams.iloc[0], fams.iloc[1]
+            add(eid, cid, "slate_family", f"{a.slate_family} ({a.label})", a.source_id,
+                f"{b.slate_family} ({b.label})", b.source_id, "sources put this candidate on different slates")
+    return pd.DataFrame(out, columns=COLUMNS["discrepancies"])
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"

@@ -1,0 +1,207 @@
+"""The data build refuses what it cannot stand behind, and is safe to run and to interrupt.
+
+Each test works on a copy of ``data/raw`` (never the project's own) and changes one thing
+a journalist could get wrong, or a source could misprint.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nec_analysis.etl.build import build_tables
+from nec_analysis.io import project_root
+from nec_analysis.parsers import ClippingError
+
+ROOT = project_root()
+
+
+def copy_raw(tmp_path: Path) -> Path:
+    """A project folder holding a copy of ``data/raw`` (what ``build --root`` reads)."""
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    return root
+
+
+def problems_of(root: Path) -> list[str]:
+    """The build's problems as ``file:line: expected`` strings (an empty list if it builds)."""
+    try:
+        build_tables(root)
+    except ClippingError as err:
+        return [f"{p.file}:{p.line}: {p.expected}" for p in err.problems]
+    return []
+
+
+# --------------------------------------------------------------------------- preferred sources
+
+
+def _prefer(root: Path, rows: str) -> None:
+    (root / "data/raw/preferred_sources.csv").write_text(
+        "year,section,election_type,holds,source_id,reason\n" + rows)
+
+
+def test_a_preference_applies_only_to_the_election_it_names(tmp_path: Path) -> None:
+    """Issue 10: preferring Left Futures for 2014 changed 2012's summed total to 275 instead of 2,079.
+
+    Left Futures' 2014 table prints 2012 and 2010 counts in brackets; naming it for 2014 must
+    change nothing about 2012 or 2010, whose own tables stay preferred.
+    """
+    before = build_tables(ROOT).tables
+    root = copy_raw(tmp_path)
+    _prefer(root, "2014,clp,regular,nominations,2014_clp_nominations_leftfutures,test: Left Futures for 2014\n")
+    after = build_tables(root).tables
+    summed = after["elections"].set_index("election_id").nominations_total_summed
+    assert summed["2012-clp"] == 2079 and summed["2010-clp"] == 1730
+    n = after["nominations"]
+    for eid in ("2010-clp", "2012-clp"):
+        preferred = n[(n.election_id == eid) & n.preferred]
+        assert set(preferred.origin) == {"table"}, eid
+        old = before["nominations"]
+        assert preferred.source_id.tolist() == old[(old.election_id == eid) & old.preferred].source_id.tolist()
+    y2014 = n[(n.election_id == "2014-clp") & n.preferred]
+    assert set(y2014.source_id) == {"2014_clp_nominations_leftfutures"}  # the preference does act on 2014
+    assert y2014.set_index("candidate_id").nominations["peter-willsman"] == 116
+
+
+def test_bracketed_counts_never_outrank_the_elections_own_table(tmp_path: Path) -> None:
+    """A preference naming a source for an election it prints only in brackets is an error, not a switch."""
+    root = copy_raw(tmp_path)
+    _prefer(root, "2012,clp,regular,nominations,2014_clp_nominations_leftfutures,test: brackets for 2012\n")
+    [msg] = problems_of(root)
+    assert msg.startswith("data/raw/preferred_sources.csv:2: column source_id:")
+    assert "only in brackets" in msg and "2012_clp_nominations_akehurst" in msg
+
+
+def test_a_preference_for_a_source_with_nothing_for_that_election_is_an_error(tmp_path: Path) -> None:
+    root = copy_raw(tmp_path)
+    _prefer(root, "2010,clp,regular,nominations,2014_clp_nominations_labourlist,test: wrong year\n")
+    [msg] = problems_of(root)
+    assert msg.startswith("data/raw/preferred_sources.csv:2:") and "has none" in msg and "2010-clp" in msg
+
+
+def test_the_real_preference_still_picks_labourlist_for_2014() -> None:
+    n = build_tables(ROOT).tables["nominations"]
+    pref = n[(n.election_id == "2014-clp") & n.preferred].set_index("candidate_id")
+    assert pref.nominations["ellie-reeves"] == 116 and set(pref.source_id) == {"2014_clp_nominations_labourlist"}
+    assert pd.api.types.is_bool_dtype(n.preferred)
+
+
+# --------------------------------------------------------------------------- registries fail clearly
+
+
+def _append(root: Path, name: str, row: str) -> int:
+    """Append ``row`` to ``data/raw/<name>.csv``; return its line number."""
+    path = root / f"data/raw/{name}.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + row + "\n", encoding="utf-8")
+    return len(text.splitlines()) + 1
+
+
+def _replace(root: Path, name: str, old: str, new: str) -> int:
+    """Replace the first ``old`` in ``data/raw/<name>.csv``; return the line it is on."""
+    path = root / f"data/raw/{name}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+OVERRIDE = "2014,clp,regular,ann-black,{flag},a reason,https://example.org"
+CANDIDATE = "zed-test,Zed Test,,{gender},{gsrc},{region},{rsrc},{strength}"
+
+# (file, a row appended to it — or an edit returning the line it made bad —, what the message must name)
+MALFORMED = {
+    "slate label twice, two families": ("slate_families", "Left,labour_right,dup", "label"),
+    "slate label twice, one family": ("slate_families", "Left,grassroots_left,dup", "label"),
+    "misspelt slate family": ("slate_families", "Purple,grasroots_left,x", "slate_family"),
+    "empty slate label": ("slate_families", ",independent,x", "label"),
+    "missing column": ("slate_families", lambda r: _replace(r, "slate_families", "label,slate_family,note", "label,note"), "slate_family"),
+    "unknown column": ("slate_families", lambda r: _replace(r, "slate_families", "label,slate_family,note", "label,slate_famly,note"), "slate_famly"),
+    "a field too many": ("slate_families", "Purple,independent,x,extra", "after column note"),
+    "a field too few": ("slate_families", "Purple", "column slate_family: missing"),
+    "bad boolean maybe": ("incumbency_overrides", OVERRIDE.format(flag="maybe"), "incumbent"),
+    "bad boolean Yes": ("incumbency_overrides", OVERRIDE.format(flag="Yes"), "incumbent"),
+    "bad boolean 1": ("incumbency_overrides", OVERRIDE.format(flag="1"), "incumbent"),
+    "bad boolean empty": ("incumbency_overrides", OVERRIDE.format(flag=""), "incumbent"),
+    "id not a slug": ("incumbency_overrides", OVERRIDE.format(flag="no").replace("ann-black", "Ann Black"), "candidate_id"),
+    "misspelt id": ("incumbency_overrides", OVERRIDE.format(flag="no").replace("ann-black", "ann-blak"), "candidate_id"),
+    "two-digit year": ("incumbency_overrides", OVERRIDE.format(flag="no").replace("2014,", "14,", 1), "year"),
+    "section in capitals": ("incumbency_overrides", OVERRIDE.format(flag="no").replace(",clp,", ",CLP,"), "section"),
+    "misspelt election type": ("incumbency_overrides", OVERRIDE.format(flag="no").replace("regular", "regualr"), "election_type"),
+    "no reason": ("incumbency_overrides", OVERRIDE.format(flag="no").replace("a reason", ""), "reason"),
+    "override for an election not in the data": ("incumbency_overrides", OVERRIDE.format(flag="no").replace("2014", "2016"), "year"),
+    "override given twice": ("incumbency_overrides", "2010,clp,regular,ann-black,no,again,", "candidate_id"),
+    "seats in words": ("elections", "2030,clp,regular,six,block,,,", "seats"),
+    "seats of zero": ("elections", "2030,clp,regular,0,block,,,", "seats"),
+    "voting system in capitals": ("elections", "2030,clp,regular,6,Block,,,", "voting_system"),
+    "threshold not a number": ("elections", "2030,clp,regular,6,block,five,,", "ballot_threshold"),
+    "election twice": ("elections", "2014,clp,regular,6,block,,,again", "election_type"),
+    "candidate id twice": ("candidates", "ann-black,Ann Black Two,,,,,,", "candidate_id"),
+    "gender word": ("candidates", CANDIDATE.format(gender="female", gsrc="x", region="", rsrc="", strength=""), "gender"),
+    "gender without a source": ("candidates", CANDIDATE.format(gender="F", gsrc="", region="", rsrc="", strength=""), "gender_source"),
+    "gender source without a gender": ("candidates", CANDIDATE.format(gender="", gsrc="The Paper, 2030: 'she'", region="", rsrc="", strength=""), "gender"),
+    "misspelt region": ("candidates", CANDIDATE.format(gender="", gsrc="", region="Londn", rsrc="x", strength="stated"), "home_region"),
+    "region without strength": ("candidates", CANDIDATE.format(gender="", gsrc="", region="London", rsrc="x", strength=""), "home_region_strength"),
+    "alias of someone else": ("candidates", "zed-test,Zed Test,Ann Black,,,,,", "aliases"),
+    "empty alias": ("candidates", "zed-test,Zed Test,Zed|,,,,,", "aliases"),
+    "invisible character": ("candidates", "zed-test,Zed\u2060Test,,,,,,", "display_name"),
+    "control character": ("candidates", "zed-test,Zed\x00Test,,,,,,", "display_name"),
+    "misspelt decision": ("name_decisions", "Ann Blacke,maybe,,why", "decision"),
+    "alias without an id": ("name_decisions", "Ann Blacke,alias,,why", "candidate_id"),
+    "alias of an unknown id": ("name_decisions", "Ann Blacke,alias,ann-blak,why", "candidate_id"),
+    "decision without a reason": ("name_decisions", "Ann Blacke,different,,", "reason"),
+    "preference for slates": ("preferred_sources", "2014,clp,regular,slates,2014_clp_slates_labourlist,x", "holds"),
+    "preference for a misspelt source": ("preferred_sources", "2014,clp,regular,results,2014_clp_results_labourlst,x", "source_id"),
+    "two preferences for one election": ("preferred_sources", "2014,clp,regular,nominations,2014_clp_nominations_leftfutures,x", "holds"),
+    "override of an unknown check": ("printed_as_is", "data/raw/clippings/2014_clp_results_labourlist.txt,12,bogus,x,y", "check"),
+    "override without a source": ("printed_as_is", "data/raw/clippings/2014_clp_results_labourlist.txt,12,block_order,x,", "source"),
+}
+
+
+@pytest.mark.parametrize("case", list(MALFORMED))
+def test_every_malformed_registry_row_is_an_error_naming_file_line_and_column(tmp_path: Path, case: str) -> None:
+    name, breakit, column = MALFORMED[case]
+    root = copy_raw(tmp_path)
+    if not (root / f"data/raw/{name}.csv").exists():  # an optional registry: start it with its header
+        (root / f"data/raw/{name}.csv").write_text("file,line,check,reason,source\n")
+    line = _append(root, name, breakit) if isinstance(breakit, str) else breakit(root)
+    found = problems_of(root)
+    assert found, f"{case}: accepted silently"
+    assert any(m.startswith(f"data/raw/{name}.csv:{line}:") and column in m for m in found), found
+
+
+@pytest.mark.parametrize("damage", ["not utf-8", "empty", "missing", "unclosed quote"])
+def test_a_damaged_registry_file_is_an_error_naming_it(tmp_path: Path, damage: str) -> None:
+    root = copy_raw(tmp_path)
+    path = root / "data/raw/slate_families.csv"
+    if damage == "not utf-8":
+        path.write_bytes(path.read_bytes() + "Caf\u00e9,independent,x\n".encode("cp1252"))
+    elif damage == "empty":
+        path.write_text("")
+    elif damage == "missing":
+        path.unlink()
+    else:
+        path.write_text(path.read_text() + '"Purple,independent,x\n')
+    found = problems_of(root)
+    assert found and all(m.startswith("data/raw/slate_families.csv:") for m in found), found
+
+
+def test_the_command_reports_malformed_registries_without_a_traceback(tmp_path: Path) -> None:
+    """Several files broken at once: every one reported, exit 1, no traceback, nothing written."""
+    import subprocess
+    import sys
+
+    root = copy_raw(tmp_path)
+    bad = [MALFORMED[c] for c in ("slate label twice, two families", "bad boolean maybe", "seats in words",
+                                  "gender without a source", "misspelt decision")]
+    lines = {name: _append(root, name, row) for name, row, _ in bad}
+    proc = subprocess.run([sys.executable, "-m", "nec_analysis", "build", "--root", str(root)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    for name, line in lines.items():
+        assert f"data/raw/{name}.csv:{line}:" in proc.stderr, (name, proc.stderr)
+    assert not (root / "data/processed").exists()
