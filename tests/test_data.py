@@ -167,7 +167,7 @@ def test_gender_is_never_filled_without_a_source(t: dict[str, pd.DataFrame]) -> 
 
 
 SHARED = ROOT.parent / "shared" / "sources"
-GENDERED = re.compile(r"\b(he|his|him|she|her|hers|male|female|man|woman|women|men)\b", re.I)
+GENDERED = re.compile(r"\b(he|his|him|she|her|hers|male|female|man|woman|women|men|mr|mrs|ms|miss|lord|baroness)\b", re.I)
 
 
 @pytest.mark.skipif(not (SHARED / "facts.csv").is_file(), reason="../shared/sources not present")
@@ -193,7 +193,7 @@ def test_every_gender_cites_a_source_that_states_it() -> None:
             if stated.get(c.candidate_id) != {c.gender}:
                 bad.append(f"{c.candidate_id}: cites facts.csv, which states {stated.get(c.candidate_id)}")
             continue
-        cited = re.search(r"shared/sources/(articles/[\w.]+\.txt)", c.gender_source)
+        cited = re.search(r"shared/sources/((?:articles|history)/[\w.-]+\.txt)", c.gender_source)
         if not cited:
             bad.append(f"{c.candidate_id}: gender source names no file in shared/sources")
             continue

@@ -120,10 +120,10 @@ def test_every_home_region_cites_a_passage_found_in_its_article() -> None:
         assert row.home_region_strength in {"stated", "weak"}, row.candidate_id
         assert geo.region_code(row.home_region)
         for part in re.split(r";\s+also", row.home_region_source):
-            path = re.search(r"shared/sources/articles/([0-9a-f_]+\.txt)", part)
+            path = re.search(r"shared/sources/((?:articles|history)/[\w.-]+\.txt)", part)
             quote = re.search(r"\): '(.+?)'(?=\s*(?:\(|;|$))", part)
             assert path and quote, (row.candidate_id, part)
-            text = norm((articles / path.group(1)).read_text(encoding="utf-8"))
+            text = norm((articles.parent / path.group(1)).read_text(encoding="utf-8"))
             for piece in norm(quote.group(1)).split("..."):
                 assert piece.strip(" .…") in text, (row.candidate_id, piece)
             checked += 1
