@@ -88,15 +88,10 @@ def pick_election(tables: dict[str, pd.DataFrame], year: int, section: str = "cl
 
 
 def election_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
-    """'the 2014 CLP-section election' for a reader."""
-    el = tables["elections"]
-    row = el[el["election_id"] == election_id]
-    if row.empty:
-        return election_id
-    r = row.iloc[0]
-    section = {"clp": "CLP-section", "local_government": "local-government-section"}.get(r["section"], r["section"])
-    kind = "by-election" if r["election_type"] == "by-election" else "election"
-    return f"the {r['year']} {section} {kind}"
+    """'the 2014 CLP-section election' for a reader (one wording: ``words.labels.election_name``)."""
+    from .words.labels import election_name as name
+
+    return name(tables, election_id) if election_id in set(tables["elections"]["election_id"]) else election_id
 
 
 def short_name(election_id: str) -> str:

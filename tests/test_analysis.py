@@ -399,12 +399,22 @@ def test_findings_read_as_plain_english(t, eid):
 REAL = processed_dir() / "elections.csv"
 REAL_IDS = list(pd.read_csv(REAL)["election_id"]) if REAL.is_file() else []
 
-#: Every public analysis that takes (tables, election_id) and returns a Result or sentences.
-PER_ELECTION = sorted(
-    name for name, f in inspect.getmembers(A, inspect.isfunction)
-    if f.__module__ == A.__name__ and not name.startswith("_")
-    and list(inspect.signature(f).parameters)[:2] == ["tables", "election_id"]
-    and inspect.signature(f).return_annotation in ("Result", "list[str]"))
+def _public(module_name: str) -> dict[str, object]:
+    import importlib
+
+    mod = importlib.import_module(module_name)
+    return {name: f for name, f in inspect.getmembers(mod, inspect.isfunction)
+            if f.__module__ == mod.__name__ and not name.startswith("_")
+            and list(inspect.signature(f).parameters)[:2] == ["tables", "election_id"]
+            and inspect.signature(f).return_annotation in ("Result", "list[str]")}
+
+
+#: Every public analysis (topic modules of nec_analysis.analysis) and sentence maker
+#: (nec_analysis.words.describe) that takes (tables, election_id) and returns a Result or sentences.
+FUNCTIONS = {name: f for mod in ([f"nec_analysis.analysis.{t}" for t in A.TOPICS]
+                                 + [f"nec_analysis.words.describe.{t}" for t in A.TOPICS])
+             for name, f in _public(mod).items()}
+PER_ELECTION = sorted(FUNCTIONS)
 
 
 @pytest.fixture(scope="module")
@@ -425,7 +435,7 @@ def test_every_public_analysis_is_covered():
 @pytest.mark.parametrize("name", PER_ELECTION)
 def test_every_analysis_runs_for_every_election_in_the_data(real, name, eid):
     """No exception; what cannot be computed comes with a plain-language note saying why."""
-    out = getattr(A, name)(real, eid)
+    out = FUNCTIONS[name](real, eid)
     if isinstance(out, A.Result):
         if out.table.empty:
             assert out.notes, f"{name}({eid}): empty without a reason"

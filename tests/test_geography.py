@@ -519,4 +519,4 @@ def test_home_regions_of_a_year_cover_both_sections_and_say_the_2014_claim_once(
     text = geo.describe_home_regions_of_year(t, 2014)
     assert sum(geo.SOUTH_CLAIM_2014 in s for s in text) == 1 and geo.SOUTH_CLAIM_2014 in text[-1]
     assert "8 were elected; home region known for 2" in text[-1]
-    assert any(s.startswith("2014 local government section: home region known for 2 of the 2") for s in text)
+    assert any(s.startswith("In the 2014 local-government-section election, home region known for 2 of the 2") for s in text)

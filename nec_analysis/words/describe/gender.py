@@ -1,0 +1,36 @@
+"""Sentences on gender, computed from the analyses' Results."""
+
+from __future__ import annotations
+
+from ...analysis.core import Tables
+from ...analysis.core import name as _name
+from ...analysis.core import same_year as _same_year
+from ...analysis.gender import gender_summary, men_above_women_on_slate
+from ..format import join_names as _join_names
+from ..labels import in_election as _in
+
+
+def describe_gender(tables: Tables, election_id: str) -> list[str]:
+    """Sentences on women among candidates and elected in ``election_id`` (and its year)."""
+    res = gender_summary(tables, [election_id, *_same_year(tables, election_id)])
+    out = []
+    for _, r in res.table.iterrows():
+        if r["scope"] == election_id:
+            where = _in(tables, election_id)
+        elif r["scope"].endswith("all sections"):
+            where = f"Across all sections in {r['scope'].split()[0]}"
+        else:
+            continue
+        who = "candidates on the ballot paper" if r["group"] == "candidates" else "elected"
+        women, men = int(r["women"]), int(r["men"])
+        out.append(f"{where}, {women} of the {r['n']:,} {who} {'was a woman' if women == 1 else 'were women'}"
+                   f" and {men} {'was a man' if men == 1 else 'were men'}"
+                   + (f"; no source states the gender of {r['unknown']:,}" if r["unknown"] else "") + ".")
+    pairs = men_above_women_on_slate(tables, election_id)
+    if "position_man" in pairs.table:
+        men = sorted(set(pairs.table["candidate_id_man"]))
+        if men:
+            out.append(f"{_in(tables, election_id)}, men who finished above a woman on their own slate: "
+                       f"{_join_names(_name(tables, m) for m in men)}.")
+    own = [n for n in res.notes if n.startswith(_in(tables, election_id))]
+    return out + own + pairs.notes

@@ -1,0 +1,44 @@
+"""Sentences on incumbency, computed from the analyses' Results."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...analysis.core import Tables
+from ...analysis.core import name as _name
+from ...analysis.incumbency import incumbency, replacements
+from ..format import join_names as _join_names
+from ..format import plural
+from ..labels import in_election as _in
+
+
+def describe_incumbency(tables: Tables, election_id: str) -> list[str]:
+    """Sentences on incumbents re-elected and who replaced whom."""
+    res = incumbency(tables, election_id)
+    r = res.table.iloc[0]
+    if not r["incumbents_standing"]:
+        return res.notes
+    standing, back = int(r["incumbents_standing"]), int(r["re_elected"])
+    if standing == 1:
+        line = f"the one incumbent who stood {'was' if back else 'was not'} re-elected"
+    else:
+        line = (f"{back} of the {standing} incumbents who stood {'was' if back == 1 else 'were'}"
+                f" re-elected ({r['reelection_rate_pct']:.0f}%)")
+    out = [f"{_in(tables, election_id)}, {line}."]
+    rep = replacements(tables, election_id)
+    pairs = rep.table.dropna(subset=["left", "replaced_by"]) if not rep.table.empty else rep.table
+    if len(rep.table) == 1 and len(pairs) == 1:
+        p = pairs.iloc[0]
+        out.append(f"{_in(tables, election_id)}, {_name(tables, p['left'])} was replaced by"
+                   f" {_name(tables, p['replaced_by'])}.")
+    elif not rep.table.empty:
+        gone = [_name(tables, c) for c in rep.table["left"].dropna()]
+        new = [_name(tables, c) for c in rep.table["replaced_by"].dropna()]
+        out.append(f"{_in(tables, election_id)}, {_join_names(gone) or 'no incumbent'}"
+                   f" {'was' if len(gone) <= 1 else 'were'} defeated and"
+                   f" {_join_names(new) or 'nobody'} {'was' if len(new) <= 1 else 'were'} newly elected.")
+    out += rep.notes
+    if not pd.isna(r["seats_not_defended"]) and r["seats_not_defended"] > 0:
+        out.append(f"{_in(tables, election_id)}, {plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
+                   " not defended by a sitting member.")
+    return out + res.notes

@@ -1,0 +1,45 @@
+"""Sentences on votes, computed from the analyses' Results."""
+
+from __future__ import annotations
+
+from ...analysis.core import Tables
+from ...analysis.core import name as _name
+from ...analysis.votes import nominations_vs_votes, rank_correlation, top_n_elected, winning_margins
+from ..format import plural
+from ..labels import in_election as _in
+
+
+def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]:
+    """Sentences on how nominations translated into votes and seats."""
+    out, notes = [], []
+    where = _in(tables, election_id)
+    corr = rank_correlation(tables, election_id)
+    notes += corr.notes
+    for _, r in corr.table.iterrows():
+        p = "p < 0.001" if r["p_value"] < 0.001 else f"p = {r['p_value']:.3f}"
+        out.append(f"{where}, the order by nominations and the order by votes agreed to a rank"
+                   f" correlation (Spearman's) of {r['spearman_rho']:.2f} across {r['n']} candidates ({p}).")
+    nv = nominations_vs_votes(tables, election_id).table
+    if not nv.empty and (nv["places_gained"] != 0).any():
+        best = nv.sort_values("places_gained", ascending=False).iloc[0]
+        worst = nv.sort_values("places_gained").iloc[0]
+        out.append(f"{where}, {best['display_name']} did best against the nominations, finishing"
+                   f" {plural(int(best['places_gained']), 'place', 'places')} higher in the vote than in"
+                   f" nominations; {worst['display_name']} did worst,"
+                   f" {plural(-int(worst['places_gained']), 'place', 'places')} lower.")
+    elif not nv.empty:
+        out.append(f"{where}, every candidate finished in the same order by votes as by nominations.")
+    top = top_n_elected(tables, election_id)
+    notes += top.notes
+    if not top.table.empty:
+        t = top.table
+        hit = int(((t["in_top_n"] == True) & (t["elected"] == True)).sum())  # noqa: E712
+        out.append(f"{where}, {hit} of the top {t['seats'].iloc[0]} by nominations"
+                   f" {'was' if hit == 1 else 'were'} elected.")
+    mar = winning_margins(tables, election_id)
+    notes += mar.notes
+    for _, m in mar.table.iterrows():
+        out.append(f"{where}, the last seat went to {_name(tables, m['last_elected'])} with"
+                   f" {plural(int(m['threshold_votes']), 'vote', 'votes')},"
+                   f" {plural(int(m['margin']), 'vote', 'votes')} ahead of {_name(tables, m['first_loser'])}.")
+    return out + notes

@@ -1,0 +1,127 @@
+"""Ids in words: an election, a source, a slate family, a measure, the bodies that nominate.
+
+Leaf module: it reads the ``elections`` and ``sources`` tables it is given and imports
+nothing from the project but the vocabulary, so the analyses' notes and the pages' sentences name an
+election or a source the same way (one declaration of each wording).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..vocab import SLATE_FAMILIES
+
+Tables = dict[str, pd.DataFrame]
+
+#: How a sentence names a slate family ('the Grassroots left slate had ...'), from the vocabulary.
+FAMILY_NAMES = {t.code: t.words for t in SLATE_FAMILIES}
+
+#: Short reader-facing names of slate families, for counts ('4 Labour right').
+FAMILY_SHORT = {
+    "grassroots_left": "Grassroots left",
+    "labour_right": "Labour right",
+    "open_labour": "Open Labour",
+    "independent": "independent",
+    "unknown": "slate not known",
+    "contested": "sources disagree on the slate",
+}
+
+#: Reader-facing names of the measures in ``totals`` and ``stated_vs_derived``.
+MEASURE_NAMES = {
+    "nominations_total": "the total number of nominations",
+    "clps_nominating": "the number of nominating bodies",
+    "ballots_cast": "the number of ballots cast",
+    "turnout_pct": "turnout",
+    "votes_total": "the total of votes",
+    "votes_per_ballot": "votes per ballot",
+    # measures of the discrepancies table
+    "nominations": "nominations",
+    "votes": "votes",
+    "bodies_listed": "nominating CLPs: stated count against those listed",
+    "slate_family": "slate",
+}
+
+_SECTIONS = {"clp": "CLP-section", "local_government": "local-government-section"}
+
+
+def _row(frame: pd.DataFrame | None, key: str, value: object) -> pd.Series | None:
+    if frame is None or key not in frame:
+        return None
+    rows = frame[frame[key] == value]
+    return None if rows.empty else rows.iloc[0]
+
+
+def election_name(tables: Tables, election_id: str) -> str:
+    """'the 2014 CLP-section election', 'the 2020 CLP-section by-election' for a reader.
+
+    An id the ``elections`` table does not hold is put in words from the id itself.
+    """
+    r = _row(tables.get("elections"), "election_id", election_id)
+    if r is None:
+        return f"the {election_words(election_id)} election"
+    section = _SECTIONS.get(r["section"], str(r["section"]).replace("_", " "))
+    kind = "by-election" if r["election_type"] == "by-election" else "election"
+    return f"the {r['year']} {section} {kind}"
+
+
+def in_election(tables: Tables, election_id: str) -> str:
+    """'In the 2014 CLP-section election' (starts a sentence)."""
+    return f"In {election_name(tables, election_id)}"
+
+
+def election_words(election_id: str) -> str:
+    """An election id for readers without the tables: ``2022-clp`` → ``2022 CLP section``,
+    ``2020-clp-by-election`` → ``2020 CLP-section by-election``."""
+    year, _, rest = str(election_id).partition("-")
+    by = rest.endswith("by-election")
+    section = rest.removesuffix("-by-election")
+    name = {"clp": "CLP", "local_government": "local government"}.get(section, section.replace("_", " "))
+    return f"{year} {name}-section by-election" if by else f"{year} {name} section"
+
+
+def bodies(tables: Tables, election_id: str) -> str:
+    """What nominates in ``election_id``: 'CLPs', or 'Labour groups' in the councillors' section."""
+    r = _row(tables.get("elections"), "election_id", election_id)
+    return "Labour groups" if r is not None and r["section"] == "local_government" else "CLPs"
+
+
+def source_meta(tables: Tables, source_id: str) -> pd.Series | None:
+    """The ``sources`` row of ``source_id`` (None when it is not in the data)."""
+    return _row(tables.get("sources"), "source_id", source_id)
+
+
+def source_label(tables: Tables, source_id: str | None) -> str:
+    """'LabourList (2014-06)' for a source id; 'the preferred figures' for None."""
+    if source_id is None:
+        return "the preferred figures"
+    meta = source_meta(tables, source_id)
+    return source_id if meta is None else f"{meta['publisher']} ({meta['published']})"
+
+
+def sources_in_words(tables: Tables, source_ids: Iterable[object], sep: str = " (") -> str:
+    """``LabourList (2022-05-17); ...`` for each distinct source id
+    (``sep=", "``: ``LabourList, 2022-05-17``, for use inside brackets)."""
+    parts = []
+    for sid in sorted(set(pd.Series(list(source_ids), dtype=object).dropna())):
+        meta = source_meta(tables, sid)
+        if meta is not None and pd.notna(meta.get("publisher")):
+            close = ")" if sep == " (" else ""
+            parts.append(f"{meta['publisher']}{sep}{meta['published']}{close}" if pd.notna(meta.get("published"))
+                         else str(meta["publisher"]))
+        else:
+            parts.append(str(sid))
+    return "; ".join(dict.fromkeys(parts))
+
+
+def family_name(family: object) -> str:
+    """How a sentence names a slate family ('the Grassroots left slate')."""
+    key = "unknown" if family is None or pd.isna(family) else str(family)
+    return FAMILY_NAMES.get(key, key.replace("_", " "))
+
+
+def family_short(family: object) -> str:
+    """A slate family in a count ('4 Labour right')."""
+    key = "unknown" if family is None or pd.isna(family) else str(family)
+    return FAMILY_SHORT.get(key, key.replace("_", " "))
