@@ -411,8 +411,9 @@ def _public(module_name: str) -> dict[str, object]:
 
 #: Every public analysis (topic modules of nec_analysis.analysis) and sentence maker
 #: (nec_analysis.words.describe) that takes (tables, election_id) and returns a Result or sentences.
-FUNCTIONS = {name: f for mod in ([f"nec_analysis.analysis.{t}" for t in A.TOPICS]
-                                 + [f"nec_analysis.words.describe.{t}" for t in A.TOPICS])
+FUNCTIONS = {f"{mod.removeprefix('nec_analysis.')}.{name}": f
+             for mod in ([f"nec_analysis.analysis.{t}" for t in (*A.TOPICS, "history")]
+                         + [f"nec_analysis.words.describe.{t}" for t in A.TOPICS])
              for name, f in _public(mod).items()}
 PER_ELECTION = sorted(FUNCTIONS)
 
@@ -427,7 +428,9 @@ def real() -> dict[str, pd.DataFrame]:
 def test_every_public_analysis_is_covered():
     """The list is discovered, not typed: a new analysis joins the run below by itself."""
     assert {"nomination_shares", "slate_summary", "infer_slates", "describe_totals", "top_n_elected",
-            "ballot_threshold_status", "rank_differences", "nomination_figures"} <= set(PER_ELECTION)
+            "ballot_threshold_status", "rank_differences", "nomination_figures",
+            "replacements"} <= {name.rsplit(".", 1)[1] for name in PER_ELECTION}
+    assert "analysis.history.replacements" in PER_ELECTION
 
 
 @pytest.mark.skipif(not REAL_IDS, reason="data/processed not built yet")
