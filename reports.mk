@@ -6,7 +6,7 @@
 #
 # A page is made from its notebook, the library (nec_analysis/*.py) and the processed tables
 # (data/processed/*.csv). Make decides whether a year (or the site) is out of date from those
-# files; the builder (`python -m nec_analysis.report build`) then rebuilds, with the same rule,
+# files; the builder (`python -m nec_analysis.site build`) then rebuilds, with the same rule,
 # only the pages older than their own inputs. All the pages it rebuilds, of every year asked
 # for, run in one process that imports the libraries once and forks a clean child per notebook,
 # one per core (nec_analysis/site/engine.py): that is what makes `make reports` cheaper than a
@@ -20,7 +20,7 @@ PROCESSED := $(wildcard data/processed/*.csv)
 REPORT_SRC := $(shell find nec_analysis -type f \( -name '*.py' -o -path '*/templates/*' -o -path '*/static/*' \) 2>/dev/null | LC_ALL=C sort)
 REPORT_INPUTS := $(NOTEBOOKS) $(REPORT_SRC) $(PROCESSED)
 NOTEBOOK_TIMEOUT ?= 600
-REPORT := $(PY) -m nec_analysis.report build --site --timeout $(NOTEBOOK_TIMEOUT)
+REPORT := $(PY) -m nec_analysis.site build --site --timeout $(NOTEBOOK_TIMEOUT)
 
 .PHONY: report reports FORCE
 

@@ -43,7 +43,7 @@ def main() -> int:
     import nec_analysis.analysis  # noqa: F401  the libraries the notebooks import
     import nec_analysis.charts  # noqa: F401
     import nec_analysis.maps  # noqa: F401
-    import nec_analysis.report  # noqa: F401
+    import nec_analysis.site.build  # noqa: F401
 
     shown: list[str] = []
 

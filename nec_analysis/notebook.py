@@ -1,17 +1,33 @@
-"""What a notebook calls to put things on its page (and what the site reuses for files).
+"""What a notebook calls to put things on its page, and the downloads it writes.
 
-Downloads: every CSV a reader can download from a page goes through :func:`write_download`,
-which neutralises cells a spreadsheet would run as a formula and writes a world-readable file.
+A notebook opens with ``open_notebook`` (tables, the election), computes with
+``nec_analysis.analysis``, draws with ``nec_analysis.charts`` and shows the results with
+the helpers here::
+
+    from nec_analysis import notebook as nb
+    tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
+    nb.lead("The left gained one seat", "Kate Osamor replaced Peter Wheeler. ...")  # the page's headline
+    nb.show_table(df, "candidates-2014", "Who stood")   # sortable table + link to its CSV
+    nb.headline(n_candidates=13)                       # plain scalars for the tests
+
+Downloads: every CSV a reader can download goes through :func:`write_download`, which
+neutralises cells a spreadsheet would run as a formula and writes a world-readable file.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+
+from . import charts
+from .charts import no_data, say  # noqa: F401  (what notebooks call, with the rest of this module)
+from .io import load_tables, processed_dir
 
 #: A spreadsheet runs a cell that begins with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -60,3 +76,308 @@ def write_download(df: pd.DataFrame, dest: Path) -> Path:
     """``df`` as a CSV a reader can open in a spreadsheet safely (see :func:`neutralise`)."""
     text = safe_for_spreadsheets(df).to_csv(index=False, lineterminator="\n", float_format="%.10g")
     return write_file(dest, text)
+
+
+# ---------------------------------------------------------------------------------------
+# The page: tables, sentences, figures
+# ---------------------------------------------------------------------------------------
+
+_OUTPUT: dict[str, Path | None] = {"dir": None}
+_TABLES: dict[str, dict[str, pd.DataFrame]] = {}  # the notebook's tables (open_notebook), for words
+
+
+def set_output(report_dir: str | Path | None) -> None:
+    """Tables shown with ``show_table`` are also written to ``<report_dir>/data/`` ("" = not)."""
+    _OUTPUT["dir"] = Path(report_dir) if report_dir else None
+
+
+def data_folder(data_dir: str | Path | None) -> Path:
+    """The processed-tables folder a notebook reads: ``data_dir`` or the project's."""
+    return Path(data_dir) if data_dir else processed_dir()
+
+
+def elections_of_year(tables: dict[str, pd.DataFrame], year: int) -> list[str]:
+    """Election ids of ``year``: regular elections first, then by-elections; CLP first."""
+    el = tables["elections"]
+    el = el[el["year"] == int(year)].sort_values(["election_type", "section"], ascending=[False, True])
+    return [str(e) for e in el["election_id"]]
+
+
+def pick_election(tables: dict[str, pd.DataFrame], year: int, section: str = "clp") -> str | None:
+    """The election a notebook is about: ``<year>-<section>``, else that section's by-election."""
+    ids = elections_of_year(tables, year)
+    for eid in (f"{year}-{section}", f"{year}-{section}-by-election"):
+        if eid in ids:
+            return eid
+    return None
+
+
+def election_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
+    """'the 2014 CLP-section election' for a reader (one wording: ``words.labels.election_name``)."""
+    from .words.labels import election_name as name
+
+    return name(tables, election_id) if election_id in set(tables["elections"]["election_id"]) else election_id
+
+
+def short_name(election_id: str) -> str:
+    """'2014 CLP', '2014 local gov.', '2020 CLP by-el.' (chart labels)."""
+    parts = election_id.split("-")
+    label = {"clp": "CLP", "local_government": "local gov."}.get(parts[1], parts[1])
+    return f"{parts[0]} {label}" + (" by-el." if election_id.endswith("by-election") else "")
+
+
+def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None = "",
+                  report_dir: str | Path | None = "") -> tuple[dict[str, pd.DataFrame], str | None]:
+    """The first cell of every notebook: ``(tables, election_id)`` for ``year`` and ``section``.
+
+    Loads the processed tables (``data_dir`` or the project's), sends shown tables' CSVs to
+    ``report_dir``, applies the chart style, and picks ``<year>-<section>`` (else that
+    section's by-election). Where there is none, it says so on the page and returns ``None``.
+    """
+    tables = load_tables(data_folder(data_dir))
+    _TABLES["tables"] = tables
+    set_output(report_dir)
+    charts.apply_style()
+    election_id = pick_election(tables, year, section)
+    if election_id is None:
+        section_name = {"clp": "CLP-section", "local_government": "local-government-section"}.get(section, section)
+        charts.no_data(f"No {section_name} NEC election in {year} is in the data.")
+    return tables, election_id
+
+
+def headline(**values: object) -> None:
+    """Print headline figures as plain scalars, one ``name = value`` a line (for the tests)."""
+    for name, value in values.items():
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            value = "NA"
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        elif hasattr(value, "item"):
+            value = value.item()
+        print(f"{name} = {value}")
+
+
+def _cell(v: object) -> str:
+    if v is None or v is pd.NA or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
+        return "—"
+    if isinstance(v, (bool, np.bool_)):
+        return "yes" if v else "no"
+    if isinstance(v, (int, np.integer)):
+        return f"{int(v):,}" if abs(int(v)) >= 10000 or not _is_year_like(v) else str(int(v))
+    if isinstance(v, (float, np.floating)):
+        return f"{float(v):,.0f}" if float(v).is_integer() else f"{float(v):,.1f}"
+    return str(v)
+
+
+def _is_year_like(v: object) -> bool:
+    return 1900 <= int(v) <= 2100
+
+
+def table_html(df: pd.DataFrame, caption: str | None = None) -> str:
+    """A sortable HTML table of ``df`` (every value escaped; numbers with separators)."""
+    head = "".join(f'<th scope="col">{html.escape(str(c).replace("_", " "))}</th>' for c in df.columns)
+    rows = []
+    for rec in df.itertuples(index=False, name=None):
+        cells = []
+        for v in rec:
+            numeric = (isinstance(v, (int, float, np.integer, np.floating))
+                       and not isinstance(v, (bool, np.bool_)) and not pd.isna(v))
+            attr = f' data-sort="{float(v)!r}" class="num"' if numeric else ""
+            cells.append(f"<td{attr}>{html.escape(_cell(v))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f'<div class="table-wrap"><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | None = None,
+               empty: str | None = None, rows: pd.Series | None = None) -> None:
+    """Display ``df`` as a sortable table with a link to its tidy CSV (``data/<name>.csv``).
+
+    The CSV (every row and column of ``df``) is written to ``<report_dir>/data/`` when an
+    output folder is set; the page shows ``columns`` and the ``rows`` mask (default: all).
+    An empty frame displays ``empty`` (or a plain "no rows") instead of an empty table.
+    """
+    from IPython.display import HTML, display
+
+    shown = None if df is None else (df[rows] if rows is not None else df)
+    if shown is None or shown.empty:
+        charts.no_data(empty or f"{caption}: no rows for this election in the data.")
+        return
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if _OUTPUT["dir"] is not None:
+        path = _OUTPUT["dir"] / "data" / f"{slug}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_download(df, path)
+    if columns:
+        shown = shown[columns]
+    else:  # ids a reader does not need: one election per table, names beside candidate ids
+        drop = [c for c in ("election_id",) if c in shown and shown[c].nunique() <= 1]
+        drop += ["candidate_id"] if {"candidate_id", "display_name"} <= set(shown.columns) else []
+        shown = shown.drop(columns=drop)
+    shown = _in_words(shown)
+    part = f"; {len(shown):,} shown here" if len(shown) < len(df) else ""
+    link = (f'<p class="csv-link">Data: <a href="data/{slug}.csv" download>{slug}.csv</a> '
+            f"(tidy CSV, {len(df):,} rows{part}; click a column heading to sort)</p>")
+    display(HTML(table_html(shown.reset_index(drop=True), caption) + link))
+
+
+def _in_words(df: pd.DataFrame) -> pd.DataFrame:
+    """Id columns a page shows, in words: slates, genders, sources, elections, candidates, measures.
+
+    The CSV behind the table keeps the ids; ``candidate_id_man`` becomes a ``man`` column of names.
+    """
+    out = df.copy()
+    if "slate_family" in out:
+        out["slate_family"] = out["slate_family"].map(lambda f: charts.slate_label(f) if isinstance(f, str) else f)
+        out = out.rename(columns={"slate_family": "slate"} if "slate" not in out else {})
+    if "gender" in out:
+        out["gender"] = out["gender"].map(lambda g: {"F": "woman", "M": "man"}.get(g, "not stated")
+                                          if isinstance(g, str) or pd.isna(g) else g)
+    tables = _TABLES.get("tables")
+    if tables is None:
+        return out
+    from .analysis import MEASURE_NAMES
+
+    names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
+    for col in list(out.columns):
+        if col == "measure":
+            out[col] = [MEASURE_NAMES.get(m, m.replace("_", " ")) if isinstance(m, str) else m for m in out[col]]
+        elif col in ("source_id", "source_a", "source_b"):
+            out[col] = [source_words(tables, x) if isinstance(x, str) else x for x in out[col]]
+        elif col in ("election_id", "scope"):
+            out[col] = [election_name(tables, e) if isinstance(e, str) and re.match(r"^\d{4}-", e)
+                        and e in set(tables["elections"]["election_id"]) else e for e in out[col]]
+        elif col.startswith("candidate_id") and "display_name" not in out:
+            out[col] = [names.get(c, c) if isinstance(c, str) else c for c in out[col]]
+    renames = {"source_id": "source", "source_a": "source of a", "source_b": "source of b",
+               "election_id": "election", "scope": "election", "measure": "what"}
+    renames.update({c: c.replace("candidate_id_", "").replace("candidate_id", "candidate")
+                    for c in out.columns if c.startswith("candidate_id") and "display_name" not in out})
+    return out.rename(columns={k: v for k, v in renames.items() if v not in out.columns})
+
+
+def heading(text: str, level: int = 2) -> None:
+    """A heading generated from data (escaped)."""
+    from IPython.display import HTML, display
+
+    display(HTML(f"<h{level}>{html.escape(text)}</h{level}>"))
+
+
+def candidate_table(tables: dict[str, pd.DataFrame], election_id: str) -> pd.DataFrame:
+    """One row per candidate: slate, gender, incumbency, nominations, votes, place, elected."""
+    from . import analysis as an
+
+    c = an.candidacies(tables, election_id)
+    noms = an.nomination_figures(tables, election_id).table
+    res = an.results(tables, election_id)
+    out = c.merge(noms[["candidate_id", "nominations"]], on="candidate_id", how="left") if not noms.empty \
+        else c.assign(nominations=pd.NA)
+    out = out.merge(res[["candidate_id", "votes", "position"]], on="candidate_id", how="left")
+    out["slate"] = out["slate_family"].map(charts.slate_label)
+    cols = ["election_id", "candidate_id", "display_name", "slate_family", "slate", "gender", "incumbent",
+            "on_ballot", "nominations", "votes", "position", "elected"]
+    return out[cols].sort_values(["position", "nominations", "display_name"],
+                                 ascending=[True, False, True], na_position="last").reset_index(drop=True)
+
+
+def sources_used(tables: dict[str, pd.DataFrame], election_ids: list[str], holds: str | None = None) -> str:
+    """'LabourList (2014-08-20); Left Futures (2014-06)' for the chart source line."""
+    src = tables["sources"]
+    years = {int(e.split("-")[0]) for e in election_ids}
+    sections = {e.split("-")[1] for e in election_ids}
+    s = src[src["year"].isin(years) & src["section"].isin(sections)]
+    if holds:
+        s = s[s["holds"] == holds]
+    items = sorted({f"{p} ({d})" for p, d in zip(s["publisher"], s["published"])})
+    return "; ".join(items) if items else "data/processed"
+
+
+def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list[str]:
+    """Plain sentences: seats, system, candidates, who was elected, threshold, turnout."""
+    el = tables["elections"].set_index("election_id")
+    if election_id not in el.index:
+        return [f"{election_id} is not in the data."]
+    r = el.loc[election_id]
+    cand = candidate_table(tables, election_id)
+    system = {"block": "a block vote (the top candidates by votes are elected)",
+              "stv": "the single transferable vote"}.get(r["voting_system"], None)
+    from .analysis import plural
+
+    seats = "an unstated number of seats" if pd.isna(r["seats"]) else plural(int(r["seats"]), "seat", "seats")
+    out = [f"{report_name(tables, election_id)} filled {seats}"
+           + (f" by {system}." if system else "; the sources do not say which voting system was used.")]
+    on = cand[cand["on_ballot"] != False]  # noqa: E712
+    off = int((cand["on_ballot"] == False).sum())  # noqa: E712
+    out.append(f"{plural(len(on), 'candidate is', 'candidates are')} recorded as standing"
+               + (f" ({plural(off, 'more was', 'more were')} nominated but did not reach the ballot)." if off else "."))
+    won = cand[cand["elected"] == True]  # noqa: E712
+    if not won.empty:
+        out.append("Elected: " + ", ".join(
+            f"{n} ({charts.slate_label(f)})" for n, f in zip(won["display_name"], won["slate_family"])) + ".")
+    if pd.isna(r["ballot_threshold"]):
+        out.append("No source states how many nominations were needed to reach the ballot.")
+    else:
+        out.append(f"Reaching the ballot needed {plural(int(r['ballot_threshold']), 'nomination', 'nominations')}.")
+    if cand["votes"].isna().all():
+        out.append("No vote figures were published for this election: only who was elected is known.")
+    turnout = stated_total(tables, election_id, "turnout_pct")
+    if turnout is None:
+        out.append("No source states the turnout.")
+    else:
+        value, approximate = turnout
+        out.append(f"Turnout was stated as {'about ' if approximate else ''}{value:g}%.")
+    return out
+
+
+def stated_total(tables: dict[str, pd.DataFrame], election_id: str, measure: str) -> tuple[float, bool] | None:
+    """The preferred published figure for ``measure`` (e.g. ``turnout_pct``): (value, approximate)."""
+    t = tables["totals"]
+    row = t[(t["election_id"] == election_id) & (t["measure"] == measure) & t["preferred"].fillna(False)]
+    if row.empty:
+        return None
+    return float(row["value"].iloc[0]), bool(row["approximate"].fillna(False).iloc[0])
+
+
+def source_words(tables: dict[str, pd.DataFrame], source_id: object) -> str:
+    """A source id in words: 'LabourList (2014-06)'; a ``sum:`` id as the sum of its sources."""
+    from .analysis import source_label
+
+    if not isinstance(source_id, str):
+        return "—"
+    if source_id.startswith("sum:"):
+        parts = ", ".join(source_label(tables, s) for s in source_id[4:].split("+"))
+        return f"sum of the candidates' figures in {parts}"
+    return source_label(tables, source_id)
+
+
+def report_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
+    name = election_name(tables, election_id)
+    return name[0].upper() + name[1:]
+
+
+def say_elections(tables: dict[str, pd.DataFrame], year: int) -> None:
+    """Sentences listing the year's elections (or saying there are none)."""
+    ids = elections_of_year(tables, year)
+    if not ids:
+        charts.no_data(f"No NEC election in {year} is in the data.")
+        return
+    el = tables["elections"].set_index("election_id")
+    from .analysis import plural
+
+    charts.say(f"{plural(len(ids), 'election', 'elections')} in {year}: " + "; ".join(
+        f"{election_name(tables, e)} ({charts.fmt_int(el.loc[e, 'seats'])} seats, "
+        + (f"{charts.fmt_int(el.loc[e, 'n_candidates'])} candidates)" if not pd.isna(el.loc[e, "n_candidates"])
+           else "number of candidates on the ballot not stated by the sources)") for e in ids) + ".")
+
+
+def lead(headline_text: str, standfirst: str | list[str]) -> None:
+    """The page's headline (its main finding) and a two-sentence standfirst, from the data.
+
+    Shown first under the page title (the site moves it there); both are escaped.
+    """
+    from IPython.display import HTML, display
+
+    text = standfirst if isinstance(standfirst, str) else " ".join(s for s in standfirst if s)
+    display(HTML(f'<section class="lead"><p class="headline">{html.escape(headline_text)}</p>'
+                 f'<p class="standfirst">{html.escape(text)}</p></section>'))

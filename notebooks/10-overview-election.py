@@ -25,17 +25,18 @@ report_dir = ""
 
 # %%
 from nec_analysis import analysis as an
-from nec_analysis import charts, report
+from nec_analysis import charts
+from nec_analysis import notebook as nb
 
-tables, _ = report.open_notebook(year, "clp", data_dir, report_dir)
-election_ids = report.elections_of_year(tables, year)
+tables, _ = nb.open_notebook(year, "clp", data_dir, report_dir)
+election_ids = nb.elections_of_year(tables, year)
 
 # %% tags=["headline"]
 # Headline figures as plain `name = value` lines: tests/test_notebooks.py checks them with nbval
 # against the published 2014 figures. The cell is dropped from the HTML page.
-first_table = report.candidate_table(tables, election_ids[0]) if election_ids else None
+first_table = nb.candidate_table(tables, election_ids[0]) if election_ids else None
 ranked = None if first_table is None else first_table.dropna(subset=["votes"]).sort_values("votes", ascending=False)
-report.headline(
+nb.headline(
     n_elections=len(election_ids),
     n_candidates=None if first_table is None else int(first_table["on_ballot"].fillna(True).sum()),
     n_elected=None if first_table is None else int((first_table["elected"] == True).sum()),  # noqa: E712
@@ -47,7 +48,7 @@ report.headline(
 # ## The elections this year
 
 # %%
-report.say_elections(tables, year)
+nb.say_elections(tables, year)
 
 # %% [markdown]
 # ## Candidates, nominations, votes and results
@@ -57,14 +58,14 @@ report.say_elections(tables, year)
 
 # %%
 for eid in election_ids:
-    report.heading(report.report_name(tables, eid), 3)
-    cand = report.candidate_table(tables, eid)
-    charts.say(report.describe_election(tables, eid))
+    nb.heading(nb.report_name(tables, eid), 3)
+    cand = nb.candidate_table(tables, eid)
+    charts.say(nb.describe_election(tables, eid))
     if cand["votes"].notna().any():
         top = cand.sort_values("votes", ascending=False).iloc[0]
         fig, alt = charts.candidate_bars(
             cand, "votes", f"{top['display_name']} topped the ballot with {charts.fmt_int(top['votes'])} votes",
-            report.sources_used(tables, [eid], "results"), "votes", "Members' votes by candidate")
+            nb.sources_used(tables, [eid], "results"), "votes", "Members' votes by candidate")
         charts.show(fig, alt)
     elif cand["nominations"].notna().any():
         top = cand.sort_values("nominations", ascending=False).iloc[0]
@@ -72,12 +73,12 @@ for eid in election_ids:
         fig, alt = charts.candidate_bars(
             cand, "nominations",
             f"{top['display_name']} led the nominations with {charts.fmt_int(top['nominations'])}",
-            report.sources_used(tables, [eid], "nominations"), "nominations", "Nominations by candidate")
+            nb.sources_used(tables, [eid], "nominations"), "nominations", "Nominations by candidate")
         charts.show(fig, alt)
     else:
         charts.no_data("Neither vote nor nomination figures were published for this election; "
                        "the sources say only who was elected.")
-    report.show_table(cand, f"candidates-{eid}", f"Candidates, {report.election_name(tables, eid)}",
+    nb.show_table(cand, f"candidates-{eid}", f"Candidates, {nb.election_name(tables, eid)}",
                       columns=["display_name", "slate", "gender", "incumbent", "nominations", "votes",
                                "position", "elected"])
 
@@ -90,7 +91,7 @@ for eid in election_ids:
 for eid in election_ids:
     charts.say(an.describe_totals(tables, eid))
 totals = an.stated_vs_derived(tables).table
-report.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}", "Stated and derived totals",
+nb.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}", "Stated and derived totals",
                   columns=["election_id", "measure", "stated", "approximate", "source_id", "derived", "difference"])
 
 # %% [markdown]
@@ -107,5 +108,5 @@ if disc.empty:
 else:
     charts.say(f"{an.plural(len(disc), 'disagreement', 'disagreements')} between sources "
                f"{'is' if len(disc) == 1 else 'are'} recorded for {year}.")
-    report.show_table(disc, f"discrepancies-{year}", f"Disagreements between sources, {year}",
+    nb.show_table(disc, f"discrepancies-{year}", f"Disagreements between sources, {year}",
                       columns=["election_id", "candidate_id", "measure", "value_a", "source_a", "value_b", "source_b"])

@@ -26,15 +26,16 @@ report_dir = ""
 
 # %%
 from nec_analysis import analysis as an
-from nec_analysis import charts, report
+from nec_analysis import charts
+from nec_analysis import notebook as nb
 
-tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
 summary = an.slate_summary(tables, election_id).table if election_id else None
 
 # %% tags=["headline"]
 seats = {} if summary is None or summary.empty else dict(zip(summary["slate_family"], summary["elected"]))
-report.headline(seats_grassroots_left=seats.get("grassroots_left", 0))
+nb.headline(seats_grassroots_left=seats.get("grassroots_left", 0))
 
 # %% [markdown]
 # ## Shares by slate family
@@ -45,10 +46,10 @@ if election_id:
     if summary.empty:
         charts.no_data("No candidacies are recorded for this election.")
     else:
-        fig, alt = charts.slate_shares(summary, report.election_name(tables, election_id),
-                                       report.sources_used(tables, [election_id]))
+        fig, alt = charts.slate_shares(summary, nb.election_name(tables, election_id),
+                                       nb.sources_used(tables, [election_id]))
         charts.show(fig, alt)
-        report.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")
+        nb.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")
 
 # %% [markdown]
 # ## Nomination shares and change since the last cycle
@@ -57,7 +58,7 @@ if election_id:
 if election_id:
     shares = an.slate_nomination_shares(tables, election_id)
     charts.say(an.describe_nominations(tables, election_id))
-    report.show_table(shares.table, f"slate-nomination-shares-{election_id}", "Nominations by slate family",
+    nb.show_table(shares.table, f"slate-nomination-shares-{election_id}", "Nominations by slate family",
                       empty="No nomination figures were published for this election, so there are no nomination shares by slate.")
 
 # %% [markdown]
@@ -71,6 +72,6 @@ if election_id:
     labels = tables["slate_labels"]
     labels = labels[labels["election_id"] == election_id].merge(
         tables["candidates"][["candidate_id", "display_name"]], on="candidate_id", how="left")
-    report.show_table(labels, f"slate-labels-{election_id}", "Slate labels by source",
+    nb.show_table(labels, f"slate-labels-{election_id}", "Slate labels by source",
                       columns=["display_name", "label", "slate_family", "source_id"],
                       empty="No source gives slate labels for this election.")

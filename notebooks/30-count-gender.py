@@ -24,16 +24,17 @@ report_dir = ""
 
 # %%
 from nec_analysis import analysis as an
-from nec_analysis import charts, report
+from nec_analysis import charts
+from nec_analysis import notebook as nb
 
-tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
 gender = an.gender_summary(tables, [election_id]).table if election_id else None
 
 # %% tags=["headline"]
 elected = None if gender is None or gender.empty else gender[(gender["group"] == "elected")
                                                                & (gender["scope"] == election_id)]
-report.headline(
+nb.headline(
     women_elected=None if elected is None else int(elected["women"].sum()),
     men_elected=None if elected is None else int(elected["men"].sum()),
 )
@@ -47,11 +48,11 @@ if election_id:
     if gender.empty:
         charts.no_data("No candidacies on the ballot are recorded for this election.")
     else:
-        fig, alt = charts.gender_bars(gender, report.election_name(tables, election_id),
+        fig, alt = charts.gender_bars(gender, nb.election_name(tables, election_id),
                                       "candidate registry (gender only where a source states it); "
-                                      + report.sources_used(tables, [election_id], "results"))
+                                      + nb.sources_used(tables, [election_id], "results"))
         charts.show(fig, alt)
-        report.show_table(gender, f"gender-{election_id}", "Candidates and elected by gender")
+        nb.show_table(gender, f"gender-{election_id}", "Candidates and elected by gender")
 
 # %% [markdown]
 # ## Within each slate
@@ -60,9 +61,9 @@ if election_id:
 if election_id:
     within = an.gender_within_slates(tables, election_id)
     charts.say(within.notes)
-    report.show_table(within.table, f"gender-within-slates-{election_id}", "Gender within each slate family")
+    nb.show_table(within.table, f"gender-within-slates-{election_id}", "Gender within each slate family")
     pairs = an.men_above_women_on_slate(tables, election_id)
-    report.show_table(pairs.table, f"men-above-women-{election_id}",
+    nb.show_table(pairs.table, f"men-above-women-{election_id}",
                       "Men who finished above a woman on their own slate",
                       empty="No man finished above a woman on his own slate, or there are no places by votes.")
 
@@ -73,7 +74,7 @@ if election_id:
 # above give the combined figures).
 
 # %%
-year_ids = report.elections_of_year(tables, year)
+year_ids = nb.elections_of_year(tables, year)
 together = an.gender_summary(tables, year_ids).table
-report.show_table(together, f"gender-all-sections-{year}", f"Candidates and elected by gender, every section, {year}",
+nb.show_table(together, f"gender-all-sections-{year}", f"Candidates and elected by gender, every section, {year}",
                   empty=f"No candidacies on the ballot are recorded for {year}.")

@@ -25,16 +25,17 @@ report_dir = ""
 
 # %%
 from nec_analysis import analysis as an
-from nec_analysis import charts, report
+from nec_analysis import charts
+from nec_analysis import notebook as nb
 
-tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
 outcomes = an.incumbent_outcomes(tables, election_id) if election_id else None
 summary = an.incumbency(tables, election_id).table if election_id else None
 
 # %% tags=["headline"]
 row = summary.iloc[0] if summary is not None and not summary.empty else {}
-report.headline(incumbents_standing=row.get("incumbents_standing"), re_elected=row.get("re_elected"),
+nb.headline(incumbents_standing=row.get("incumbents_standing"), re_elected=row.get("re_elected"),
                 defeated=row.get("defeated"))
 
 # %% [markdown]
@@ -49,10 +50,10 @@ if election_id:
         charts.no_data("Incumbency is not known for this election (the previous election is not in the "
                        "data and no source says who held the seats), so there is no chart of outcomes.")
     else:
-        fig, alt = charts.outcome_bars(outcomes.table, report.election_name(tables, election_id),
-                                       report.sources_used(tables, [election_id], "results"))
+        fig, alt = charts.outcome_bars(outcomes.table, nb.election_name(tables, election_id),
+                                       nb.sources_used(tables, [election_id], "results"))
         charts.show(fig, alt)
-    report.show_table(outcomes.table, f"incumbency-{election_id}", "Each candidate's incumbency and outcome")
+    nb.show_table(outcomes.table, f"incumbency-{election_id}", "Each candidate's incumbency and outcome")
 
 # %% [markdown]
 # ## Who replaced whom
@@ -61,5 +62,5 @@ if election_id:
 if election_id:
     rep = an.replacements(tables, election_id)
     charts.say(rep.notes)
-    report.show_table(rep.table, f"replacements-{election_id}", "Defeated incumbents and newcomers",
+    nb.show_table(rep.table, f"replacements-{election_id}", "Defeated incumbents and newcomers",
                       empty="No seat is known to have changed hands (or incumbency is not known).")

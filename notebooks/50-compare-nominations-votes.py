@@ -25,9 +25,10 @@ report_dir = ""
 
 # %%
 from nec_analysis import analysis as an
-from nec_analysis import charts, report
+from nec_analysis import charts
+from nec_analysis import notebook as nb
 
-tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
 nv = an.nominations_vs_votes(tables, election_id) if election_id else None
 corr = an.rank_correlation(tables, election_id).table if election_id else None
@@ -35,7 +36,7 @@ margin = an.winning_margins(tables, election_id).table if election_id else None
 
 # %% tags=["headline"]
 has_margin = margin is not None and not margin.empty
-report.headline(
+nb.headline(
     threshold_votes=margin["threshold_votes"].iloc[0] if has_margin else None,
     margin_votes=margin["margin"].iloc[0] if has_margin else None,
 )
@@ -51,11 +52,11 @@ if election_id:
     else:
         nvt = nv.table.merge(tables["candidacies"].loc[tables["candidacies"]["election_id"] == election_id,
                                                        ["candidate_id", "slate_family"]], on="candidate_id", how="left")
-        fig, alt = charts.nominations_votes_scatter(nvt, report.election_name(tables, election_id),
-                                                    report.sources_used(tables, [election_id]),
+        fig, alt = charts.nominations_votes_scatter(nvt, nb.election_name(tables, election_id),
+                                                    nb.sources_used(tables, [election_id]),
                                                     None if corr.empty else float(corr["spearman_rho"].iloc[0]))
         charts.show(fig, alt)
-        report.show_table(nvt, f"nominations-vs-votes-{election_id}", "Nomination rank against vote rank",
+        nb.show_table(nvt, f"nominations-vs-votes-{election_id}", "Nomination rank against vote rank",
                           columns=["display_name", "slate_family", "nominations", "nomination_rank", "votes",
                                    "vote_rank", "places_gained", "votes_per_nomination", "elected"])
 
@@ -64,11 +65,11 @@ if election_id:
 
 # %%
 if election_id:
-    report.show_table(margin, f"winning-margin-{election_id}", "Votes of the last elected and the first loser",
+    nb.show_table(margin, f"winning-margin-{election_id}", "Votes of the last elected and the first loser",
                       empty="No vote figures for both elected and defeated candidates, so no winning threshold.")
     top = an.top_n_elected(tables, election_id)
     charts.say(top.notes)
-    report.show_table(top.table, f"top-n-elected-{election_id}", "Top candidates by nominations, and who was elected",
+    nb.show_table(top.table, f"top-n-elected-{election_id}", "Top candidates by nominations, and who was elected",
                       empty="Needs nomination figures, seats and outcomes; this election lacks one of them.")
 
 # %% [markdown]
@@ -86,7 +87,7 @@ if election_id:
         fig, alt = charts.co_nomination_heatmap(
             an.co_nomination_matrix(tables, election_id, min_bodies=2), names,
             dict(zip(co.table["candidate_id"], co.table["slate_family"])), order,
-            report.election_name(tables, election_id), report.sources_used(tables, [election_id], "nominations"))
+            nb.election_name(tables, election_id), nb.sources_used(tables, [election_id], "nominations"))
         charts.show(fig, alt)
-    report.show_table(co.table, f"inferred-slates-{election_id}", "Groups inferred from co-nomination",
+    nb.show_table(co.table, f"inferred-slates-{election_id}", "Groups inferred from co-nomination",
                       empty="No CLP-by-CLP nomination lists are in the data for this election, so co-nomination cannot be studied.")

@@ -25,10 +25,12 @@ data_dir = ""
 report_dir = ""
 
 # %%
-from nec_analysis import charts, maps, report
+from nec_analysis import charts
 from nec_analysis import geography as geo
+from nec_analysis import notebook as nb
+from nec_analysis.charts import maps
 
-tables, election_id = report.open_notebook(year, section, data_dir, report_dir)
+tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
 has_lists = bool(election_id) and geo.has_clp_data(tables, election_id)
 
@@ -36,7 +38,7 @@ homes = geo.home_regions_of_year(tables, year) if election_id else None
 
 # %% tags=["headline"]
 listed = tables["clp_nominations"]
-report.headline(clps_listed=listed.loc[listed["election_id"] == election_id, "body"].nunique())
+nb.headline(clps_listed=listed.loc[listed["election_id"] == election_id, "body"].nunique())
 
 # %% [markdown]
 # ## Where candidates are based
@@ -44,7 +46,7 @@ report.headline(clps_listed=listed.loc[listed["election_id"] == election_id, "bo
 # %%
 if election_id:
     charts.say(geo.describe_home_regions_of_year(tables, year))
-    report.show_table(homes, f"home-regions-{year}", "Candidates whose home region a source gives",
+    nb.show_table(homes, f"home-regions-{year}", "Candidates whose home region a source gives",
                       columns=["display_name", "election", "elected", "home_region", "home_region_strength",
                                "home_region_source"],
                       rows=homes["home_region"].notna() if homes is not None else None,
@@ -70,12 +72,12 @@ if election_id:
         else:
             charts.show(fig, alt)
         profile = geo.regional_profile(tables, election_id)
-        report.show_table(profile.rename(columns=geo.READER_COLUMNS), f"regional-profile-{election_id}",
+        nb.show_table(profile.rename(columns=geo.READER_COLUMNS), f"regional-profile-{election_id}",
                           "Nominating CLPs by region, all CLPs and by slate family (candidates: see the CSV)",
                           columns=["who", "region", "seats in region", "nominating CLPs", "per 100 seats",
                                    "% of their CLPs"],
                           rows=profile["level"] != "candidate")
-        report.show_table(geo.concentration(tables, election_id).rename(columns=geo.READER_COLUMNS),
+        nb.show_table(geo.concentration(tables, election_id).rename(columns=geo.READER_COLUMNS),
                           f"concentration-{election_id}",
                           "How concentrated each candidate's and slate's nominations were",
                           columns=["who", "nominating CLPs", "regions", "top region", "% from top region",

@@ -19,8 +19,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nec_analysis import report
 from nec_analysis.io import processed_dir
+from nec_analysis.site import build as report
+from nec_analysis.site import pages as site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -40,7 +41,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = root / "reports"
     for year in (2014, 2022):
         report.build_year(year, out / str(year), data, site=True)
-    report.build_site(out, data)
     return out
 
 
@@ -86,7 +86,7 @@ def _visit(browser, path: Path) -> dict:
 
 def test_every_page_loads_cleanly_with_described_charts_and_no_code(site: Path, browser) -> None:
     pages = _pages(site)
-    assert len(pages) == 1 + 2 * (1 + len(report.notebook_paths()))
+    assert len(pages) == 1 + 2 * (1 + len(site_pages.notebook_paths()))
     n_images = 0
     for path in pages:
         seen = _visit(browser, path)

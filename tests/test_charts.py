@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nec_analysis import charts, report
+from nec_analysis import charts
+from nec_analysis import notebook as report
 from nec_analysis.io import load_tables
 
 
@@ -55,3 +56,30 @@ def test_dollar_signs_from_the_data_are_text_not_mathtext(tables: dict[str, pd.D
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     charts.plt.close(fig)
     assert png[:4] == b"\x89PNG" and any(lab.startswith(name) for lab in labels) and name in alt
+
+
+@pytest.mark.parametrize("election_id", ["2010-clp", "2012-clp", "2014-clp"])
+def test_scatter_name_labels_never_overlap(tables: dict[str, pd.DataFrame], election_id: str) -> None:
+    from nec_analysis import analysis as an
+    from nec_analysis.charts import scatter
+
+    nv = an.nominations_vs_votes(tables, election_id).table
+    nvt = nv.merge(tables["candidacies"].loc[tables["candidacies"]["election_id"] == election_id,
+                                             ["candidate_id", "slate_family"]], on="candidate_id", how="left")
+    fig, _alt = charts.nominations_votes_scatter(nvt, election_id, "s", 0.5)
+    renderer = fig.canvas.get_renderer()
+    names = set(nvt["display_name"])
+    boxes = [scatter.text_box(t, renderer) for t in fig.axes[0].texts if t.get_text() in names]
+    charts.plt.close(fig)
+    assert len(boxes) == len(nvt) >= 8
+    overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+    assert overlaps == []
+
+
+def test_text_on_every_palette_colour_is_readable() -> None:
+    from nec_analysis.charts import style
+
+    colours = {**style.SLATE_COLOURS, **{f"gender {k}": v for k, v in style.GENDER_COLOURS.items()}}
+    for name, colour in colours.items():
+        assert charts.contrast(charts.text_on(colour), colour) >= 4.5, name
+    assert charts.contrast("#FFFFFF", style.GENDER_COLOURS["unknown"]) < 4.5  # why white is not always right

@@ -17,8 +17,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from nec_analysis import report
-from nec_analysis.site import engine
+from nec_analysis.site import build as site_build
+from nec_analysis.site import engine, pages
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ("# ---\n# jupyter:\n#   kernelspec:\n#     display_name: Python (nec-analysis)\n#     language: python\n"
@@ -34,8 +34,8 @@ def _notebook(tmp_path: Path, body: str, name: str = "90-test-engine.py") -> Pat
 def _run(nb: Path, tmp_path: Path, engine_name: str | None, tag: str, **kw) -> nbformat.NotebookNode:
     """Execute ``nb`` in a forked child (never in the pytest process) and read the result."""
     out = tmp_path / f"{tag}.ipynb"
-    [(ok, err)] = engine.run_jobs([(report.execute, (nb, 2014, out, None),
-                                    {"engine": engine_name, **kw})])
+    [(ok, err)] = engine.run_jobs([(pages.execute, (nb, 2014, out, None),
+                                    {"engine_name": engine_name, **kw})])
     if not ok:
         raise err
     return nbformat.read(out, as_version=4)
@@ -78,7 +78,7 @@ def test_a_report_notebook_gives_the_same_outputs_on_the_kernel_and_in_process(t
 
 def test_a_failing_cell_is_named_by_papermill(tmp_path: Path) -> None:
     nb = _notebook(tmp_path, "# %%\nok = 1\n\n# %%\nraise KeyError('votes_2014')\n\n# %%\nnever = 1\n")
-    with pytest.raises(report.NotebookFailed) as err:
+    with pytest.raises(engine.NotebookFailed) as err:
         _run(nb, tmp_path, engine.ENGINE_NAME, "fails")
     assert "KeyError" in str(err.value) and "votes_2014" in str(err.value)
     assert "raise KeyError" in str(err.value)  # the failing cell's source
@@ -89,7 +89,7 @@ def test_a_failing_cell_is_named_by_papermill(tmp_path: Path) -> None:
 def test_a_notebook_past_its_time_limit_fails_naming_the_cell(tmp_path: Path) -> None:
     nb = _notebook(tmp_path, "# %%\nok = 1\n\n# %%\nimport time\ntime.sleep(60)\n")
     started = os.times().elapsed
-    with pytest.raises(report.NotebookFailed, match="NotebookTimeout") as err:
+    with pytest.raises(engine.NotebookFailed, match="NotebookTimeout") as err:
         _run(nb, tmp_path, engine.ENGINE_NAME, "slow", timeout=1.5)
     assert os.times().elapsed - started < 30
     assert "time.sleep(60)" in str(err.value) and "90-test-engine.py (year 2014)" in str(err.value)
@@ -110,7 +110,7 @@ def test_an_error_that_cannot_be_sent_back_still_reaches_the_parent_as_text() ->
 
 def test_a_figure_left_open_fails_instead_of_leaving_a_chart_without_alt_text(tmp_path: Path) -> None:
     nb = _notebook(tmp_path, "# %%\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\n")
-    with pytest.raises(report.NotebookFailed, match="UnshownFigureError"):
+    with pytest.raises(engine.NotebookFailed, match="UnshownFigureError"):
         _run(nb, tmp_path, engine.ENGINE_NAME, "figure")
 
 
@@ -118,7 +118,7 @@ def test_each_run_starts_clean_and_leaves_the_caller_untouched(tmp_path: Path) -
     first = _notebook(tmp_path, "# %%\nimport os\nos.environ['NEC_LEAK'] = 'yes'\nleak = 42\n", "91-a.py")
     second = _notebook(tmp_path, "# %%\nimport os\nprint(os.environ.get('NEC_LEAK'), 'leak' in globals())\n",
                        "92-b.py")
-    jobs = [(report.execute, (nb, 2014, tmp_path / f"{nb.stem}.ipynb", None), {"engine": engine.ENGINE_NAME})
+    jobs = [(pages.execute, (nb, 2014, tmp_path / f"{nb.stem}.ipynb", None), {"engine_name": engine.ENGINE_NAME})
             for nb in (first, second)]
     assert all(ok for ok, _ in engine.run_jobs(jobs, workers=1))
     printed = _outputs(nbformat.read(tmp_path / "92-b.ipynb", as_version=4))[-1]
@@ -131,23 +131,23 @@ def test_build_rebuilds_only_out_of_date_pages_and_a_failure_leaves_no_page(tmp_
     good = _notebook(tmp_path, "# %%\nfrom nec_analysis import charts\ncharts.say(f'Year {year}.')\n", "91-good.py")
     bad = _notebook(tmp_path, "# %%\nraise ValueError('broken on purpose')\n", "92-bad.py")
     out = tmp_path / "site" / "2014"
-    monkeypatch.setattr(report, "notebook_paths", lambda root=None: [good])
-    report.build({2014: out})
+    monkeypatch.setattr(pages, "notebook_paths", lambda root=None: [good])
+    site_build.build({2014: out})
     page, index = out / "91-good.html", out / "index.html"
     assert "Year 2014." in page.read_text(encoding="utf-8") and index.exists()
     built = page.stat().st_mtime_ns
-    report.build({2014: out})  # nothing changed: nothing rebuilt
+    site_build.build({2014: out})  # nothing changed: nothing rebuilt
     assert page.stat().st_mtime_ns == built
     os.utime(good, None)
-    report.build({2014: out})  # its notebook changed: rebuilt
+    site_build.build({2014: out})  # its notebook changed: rebuilt
     assert page.stat().st_mtime_ns > built
 
     worse = _notebook(tmp_path, "# %%\nraise KeyError('also broken')\n", "93-worse.py")
-    monkeypatch.setattr(report, "notebook_paths", lambda root=None: [good, bad, worse])
+    monkeypatch.setattr(pages, "notebook_paths", lambda root=None: [good, bad, worse])
     (out / "92-bad.html").write_text("a stale page")
     os.utime(out / "92-bad.html", (0, 0))  # older than its notebook
-    with pytest.raises(report.BuildFailed) as err:
-        report.build({2014: out})
+    with pytest.raises(site_build.BuildFailed) as err:
+        site_build.build({2014: out})
     assert "92-bad.py" in str(err.value) and "ValueError: broken on purpose" in str(err.value)
     assert "93-worse.py" in str(err.value) and "also broken" in str(err.value)  # every failure, not the last
     assert not (out / "92-bad.html").exists() and not (out / "93-worse.html").exists() and not index.exists()
@@ -168,7 +168,7 @@ def test_make_style_build_reports_every_failure_and_still_builds_the_other_years
     out = tmp_path / "reports"
     (out / "2014").mkdir(parents=True)
     (out / "2014" / "index.html").write_text("an index from an earlier build")
-    run = subprocess.run([sys.executable, "-m", "nec_analysis.report", "build", "--site", "--year", "2014",
+    run = subprocess.run([sys.executable, "-m", "nec_analysis.site", "build", "--site", "--year", "2014",
                           "--year", "2022", "--out", str(out), "--notebooks", str(notebooks)],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 1, run.stderr[-2000:]

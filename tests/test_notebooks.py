@@ -138,7 +138,7 @@ def test_notebook_is_reviewable(py: Path) -> None:
         assert volatile not in text, f"{py.name} carries {volatile}"
     # analysis logic lives in the library: notebooks call it, they define no functions
     assert "\ndef " not in text and "import pandas" not in text
-    assert "report.open_notebook(" in text
+    assert "nb.open_notebook(" in text
 
 
 def test_a_year_without_data_is_refused_with_the_years_available() -> None:
@@ -150,7 +150,7 @@ def test_a_year_without_data_is_refused_with_the_years_available() -> None:
 
 @pytest.mark.slow
 def test_a_failing_notebook_names_its_cell_and_leaves_no_page(tmp_path: Path) -> None:
-    from nec_analysis import report
+    from nec_analysis.site import engine, pages
 
     broken = tmp_path / "99-break-things.py"
     broken.write_text(
@@ -162,8 +162,8 @@ def test_a_failing_notebook_names_its_cell_and_leaves_no_page(tmp_path: Path) ->
     out.mkdir()
     stale = out / "99-break-things.html"
     stale.write_text("an old page that must not survive a failed rebuild")
-    with pytest.raises(report.NotebookFailed) as err:
-        report.build_page(broken, 2014, out, work_dir=tmp_path / "work", site=False)
+    with pytest.raises(engine.NotebookFailed) as err:
+        pages.build_page(broken, 2014, out, work_dir=tmp_path / "work", site=False, engine_name=None)
     message = str(err.value)
     assert "99-break-things.py" in message and "ValueError: no column called votes_2014" in message
     assert "raise ValueError" in message  # the failing cell's source is shown

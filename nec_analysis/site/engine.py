@@ -63,8 +63,8 @@ class NotebookTimeout(Exception):
 PRELOAD = (
     "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn", "scipy.stats",
     "IPython.core.interactiveshell", "IPython.display", "papermill", "nbformat", "jupytext",
-    "nbconvert", "nec_analysis.analysis", "nec_analysis.charts", "nec_analysis.geography",
-    "nec_analysis.maps", "nec_analysis.report",
+    "nbconvert", "jinja2", "nec_analysis.analysis", "nec_analysis.charts", "nec_analysis.geography",
+    "nec_analysis.charts.maps", "nec_analysis.notebook", "nec_analysis.site.build",
 )
 
 

@@ -1,0 +1,142 @@
+"""A page per candidate (every person in the registry) and the list of them all.
+
+Each page: the candidate's record in every election they stood in (nominations, votes,
+place, slate as printed, elected, incumbent) and a small chart of it. The record comes from
+:func:`records`, a small reading of the tidy tables that the cross-year analysis
+(``analysis.history.records``) replaces when it is there.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+from markupsafe import Markup
+
+from .. import charts
+from ..notebook import election_name, table_html
+from ..vocab import SECTIONS, labels
+from .render import SITE_TITLE, render
+
+_SECTIONS = labels(SECTIONS)
+
+
+def _preferred(df: pd.DataFrame) -> pd.DataFrame:
+    return df[df["preferred"].fillna(False).astype(bool)] if "preferred" in df else df
+
+
+def records(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per candidacy: election, year, section, slate, nominations, votes, place, elected, incumbent."""
+    try:  # the cross-year analysis, where it has landed
+        from ..analysis import history  # type: ignore[attr-defined]
+
+        rec = history.records(tables).table
+        return rec.rename(columns={"share_of_clps_pct": "share_pct"})
+    except (ImportError, AttributeError):
+        pass
+    c = tables["candidacies"].merge(tables["elections"][["election_id", "year", "section", "election_type"]],
+                                    on="election_id", how="left")
+    noms = _preferred(tables["nominations"])
+    noms = noms[noms["status"] == "final"].drop_duplicates(["election_id", "candidate_id"])
+    res = _preferred(tables["results"]).drop_duplicates(["election_id", "candidate_id"])
+    out = (c.merge(noms[["election_id", "candidate_id", "nominations"]], on=["election_id", "candidate_id"], how="left")
+            .merge(res[["election_id", "candidate_id", "votes", "position"]], on=["election_id", "candidate_id"],
+                   how="left"))
+    out = out.merge(tables["candidates"][["candidate_id", "display_name"]], on="candidate_id", how="left")
+    out["display_name"] = out["display_name"].fillna(out["candidate_id"])
+    return out.sort_values(["year", "section", "election_type", "candidate_id"]).reset_index(drop=True)
+
+
+def href(candidate_id: object, prefix: str = "../") -> str:
+    """The page of a candidate, relative to a year's folder (``prefix=""``: to the site root)."""
+    import re
+
+    slug = re.sub(r"[^a-z0-9-]+", "-", str(candidate_id).lower()).strip("-") or "unnamed"
+    return f"{prefix}candidates/{slug}.html"
+
+
+def _yes(v: object) -> str:
+    return "yes" if charts.is_yes(v) else ("not known" if v is None or pd.isna(v) else "no")
+
+
+def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame) -> pd.DataFrame:
+    """The record as a reader reads it: election in words, slate as printed, figures, outcome."""
+    return pd.DataFrame({
+        "Election": [election_name(tables, e)[4:].capitalize() for e in rec["election_id"]],
+        "Slate (as printed)": [s if isinstance(s, str) and s else charts.slate_label(f)
+                               for s, f in zip(rec.get("slate_labels", [None] * len(rec)), rec["slate_family"])],
+        "Nominations": rec["nominations"], "Votes": rec["votes"], "Place": rec["position"],
+        "Elected": [_yes(v) for v in rec["elected"]], "Held a seat before": [_yes(v) for v in rec["incumbent"]],
+    })
+
+
+def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame) -> Markup:
+    """A small chart of the record: votes (or nominations) per election, elected marked; HTML bars.
+
+    Drawn in HTML rather than as an image so that it stays sharp and legible at any width.
+    """
+    measure = "votes" if rec["votes"].notna().any() else ("nominations" if rec["nominations"].notna().any() else None)
+    won = int(rec["elected"].fillna(False).astype(bool).sum())
+    stood = len(rec)
+    title = f"{name} was elected in {won} of the {stood} election{'s' if stood != 1 else ''} they stood in"
+    if measure is None:
+        return Markup(f'<figure class="record"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
+                      '<p class="no-data">No source in the data gives their nominations or votes.</p></figure>')
+    top = float(rec[measure].max())
+    rows, alt = [], []
+    for _, r in rec.iterrows():
+        label = election_name(tables, r["election_id"])[4:]
+        v = r[measure]
+        mark = " ✓" if charts.is_yes(r["elected"]) else ""
+        if pd.isna(v):
+            rows.append(f'<div class="bar-row"><span class="bar-label">{html.escape(label)}{mark}</span>'
+                        f'<span class="bar-none">not published</span></div>')
+            alt.append(f"{label}: not published")
+            continue
+        width = 100 * float(v) / top if top else 0
+        colour = charts.slate_colour(r["slate_family"])
+        rows.append(f'<div class="bar-row"><span class="bar-label">{html.escape(label)}{mark}</span>'
+                    f'<span class="bar" style="width:{width:.1f}%;background:{colour}"></span>'
+                    f'<span class="bar-value">{charts.fmt_int(v)}</span></div>')
+        alt.append(f"{label}: {charts.fmt_int(v)} {measure}{' (elected)' if mark else ''}")
+    return Markup(f'<figure class="record" role="img" aria-label="{html.escape("Bar chart of " + measure + " in each election: " + "; ".join(alt), quote=True)}">'
+                  f'<figcaption><strong>{html.escape(title)}</strong><br><small>{measure.capitalize()} in each election; '
+                  f'✓ elected</small></figcaption>{"".join(rows)}'
+                  f'<p class="source">Source: the published results and nominations listed on each year\'s contents page</p></figure>')
+
+
+def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[dict]:
+    """A page per person in the registry, under ``out_root/candidates/``; the list for the site index."""
+    rec = records(tables)
+    folder = Path(out_root) / "candidates"
+    people = []
+    reg = tables["candidates"].sort_values("display_name")
+    for _, person in reg.iterrows():
+        cid, name = person["candidate_id"], person["display_name"] if isinstance(person["display_name"], str) else person["candidate_id"]
+        mine = rec[rec["candidate_id"] == cid]
+        years = sorted({int(y) for y in mine["year"]}) if not mine.empty else []
+        sections = sorted({_SECTIONS.get(s, s) for s in mine["section"]}) if not mine.empty else []
+        won = int(mine["elected"].fillna(False).astype(bool).sum()) if not mine.empty else 0
+        lead = {"headline": (f"{name}: elected in {won} of {len(mine)} NEC election{'s' if len(mine) != 1 else ''}"
+                             if len(mine) else f"{name}: no candidacy in the data"),
+                "standfirst": (f"{name} stood in the {' and '.join(s.lower() for s in sections)} in "
+                               f"{', '.join(map(str, years))}. The table gives each result as the sources printed it."
+                               if len(mine) else "The registry names them, but no election in the data lists them.")}
+        dest = folder / href(cid, "").split("/", 1)[1]
+        render("candidate.html.j2", dest, title=f"{name} — {SITE_TITLE}", heading=name,
+               nav=[("../index.html", "All years"), ("index.html", "All candidates")], home="../index.html",
+               home_label=SITE_TITLE, lead=lead, name=name,
+               figure=record_chart(name, tables, mine) if len(mine) else None,
+               table=Markup(table_html(record_table(tables, mine), f"{name}'s record")) if len(mine) else
+               Markup('<p class="no-data">No candidacy in the data.</p>'),
+               about=["Every figure is as the sources printed it; a blank means no source in the data gives it. "
+                      "Incumbency means holding a seat when the election began."])
+        people.append({"name": name, "href": href(cid, ""), "years": ", ".join(map(str, years)) or "none"})
+    render("candidates_index.html.j2", folder / "index.html", title=f"Candidates — {SITE_TITLE}",
+           heading="Every candidate in the data", nav=[("../index.html", "All years")], home="../index.html",
+           home_label=SITE_TITLE, lead={"headline": f"{len(people)} people stood for Labour's NEC in these elections",
+                                        "standfirst": "Each has a page with every election they stood in. "
+                                                      "Use the filter box to find a name."},
+           people=people)
+    return people

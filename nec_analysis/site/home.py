@@ -1,0 +1,93 @@
+"""The site index: every year, the charts across the years, and every candidate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from markupsafe import Markup
+
+from .. import charts
+from ..charts.trends import site_charts
+from ..io import load_tables
+from ..notebook import election_name, elections_of_year, write_download
+from .candidates import build_candidates
+from .pages import page_headline
+from .render import SITE_TITLE, render
+
+
+def cross_year_frames(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tidy frames for the site charts: seats by slate, women elected, incumbents, threshold."""
+    from .. import analysis as an
+
+    ids = an.election_ids(tables)
+    slates = an.slate_summary(tables).table
+    seats = (slates[["election_id", "slate_family", "elected"]] if not slates.empty
+             else pd.DataFrame(columns=["election_id", "slate_family", "elected"]))
+    gender = an.gender_summary(tables, ids).table
+    women = gender[(gender["group"] == "elected") & gender["scope"].isin(ids)][
+        ["scope", "n", "women", "men", "unknown"]].rename(columns={"scope": "election_id"})
+    inc = an.incumbency(tables).table[["election_id", "seats", "incumbents_standing", "re_elected",
+                                       "defeated", "newly_elected", "incumbency_unknown"]]
+    thr = an.winning_margins(tables).table
+    el = tables["elections"].set_index("election_id")
+    thr_all = pd.DataFrame({"election_id": ids})
+    thr_all["voting_system"] = thr_all["election_id"].map(el["voting_system"])
+    if not thr.empty:
+        thr_all = thr_all.merge(thr[["election_id", "last_elected", "threshold_votes", "first_loser",
+                                     "first_loser_votes", "margin"]], on="election_id", how="left")
+    else:
+        thr_all["threshold_votes"] = pd.NA
+    return {"seats-by-slate": seats, "women-elected": women, "incumbents": inc, "winning-threshold": thr_all}
+
+
+def available_years(tables: dict[str, pd.DataFrame]) -> list[int]:
+    """Years with an election in the data."""
+    return sorted(int(y) for y in tables["elections"]["year"].dropna().unique())
+
+
+def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
+    """``out_root/index.html`` (every year with an index, the cross-year charts) and the candidate pages."""
+    tables = load_tables(data_dir)
+    out_root = Path(out_root)
+    charts.apply_style()
+    frames = cross_year_frames(tables)
+    for name, df in frames.items():
+        write_download(df, out_root / "data" / f"{name}.csv")
+    years = [y for y in available_years(tables) if (out_root / str(y) / "index.html").exists()]
+    year_rows = [{"year": y, "href": f"{y}/index.html",
+                  "elections": "; ".join(election_name(tables, e) for e in elections_of_year(tables, y))}
+                 for y in years]
+    parts = []
+    for part in site_charts(frames, tables):
+        if part[0] == "figure":
+            try:
+                parts.append({"figure": Markup(charts.figure_html(part[1], part[2])), "note": None})
+            finally:
+                charts.plt.close(part[1])
+        else:
+            parts.append({"figure": None, "note": part[1]})
+    people = build_candidates(out_root, tables)
+    headline = next((page_headline(out_root / str(y) / "index.html") for y in reversed(years)), None)
+    lead = {"headline": _first_title(frames, tables) or "Labour's NEC elections, year by year",
+            "standfirst": f"{len(years)} years of elections to Labour's National Executive Committee, from "
+                          f"{years[0] if years else '—'} to {years[-1] if years else '—'}: who was nominated, "
+                          "who was elected and on which slate. "
+                          + (f"Latest: {headline}" if headline else "Each year has its own pages below.")}
+    nav = [(f"{y}/index.html", str(y)) for y in years] + [("candidates/index.html", "Candidates")]
+    dest = out_root / "index.html"
+    render("site_index.html.j2", dest, title=SITE_TITLE, heading=f"{SITE_TITLE}: nominations, slates and results",
+           nav=nav, home="index.html", home_label=SITE_TITLE, lead=lead, years=year_rows, charts=parts,
+           downloads=[f"{n}.csv" for n in frames], candidates=people)
+    print(f"[report] site index -> {dest}", flush=True)
+    return dest
+
+
+def _first_title(frames: dict[str, pd.DataFrame], tables: dict[str, pd.DataFrame]) -> str | None:
+    """The finding of the first cross-year chart (seats by slate), as its title states it."""
+    s = frames["seats-by-slate"]
+    if s.empty:
+        return None
+    seats = s.groupby("slate_family")["elected"].sum().sort_values(ascending=False)
+    return (f"{charts.slate_label(seats.index[0])} candidates won {int(seats.iloc[0])} of {int(seats.sum())} "
+            f"seats across the {len(tables['elections'])} elections in the data")

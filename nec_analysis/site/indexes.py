@@ -1,0 +1,122 @@
+"""Contents pages: each year's index (findings, who was elected, pages, sources) and the site index."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+from markupsafe import Markup
+
+from .. import charts
+from ..io import load_tables
+from ..notebook import candidate_table, election_name, elections_of_year, table_html, write_download
+from ..vocab import SECTIONS, VOTING_SYSTEMS, labels
+from . import pages
+from .candidates import href as candidate_href
+from .pages import notebook_title, page_headline, year_nav
+from .render import SITE_TITLE, render
+
+_SECTION_WORDS = labels(SECTIONS)
+
+
+def year_tables(tables: dict[str, pd.DataFrame], year: int) -> dict[str, pd.DataFrame]:
+    """Every processed table cut down to ``year``'s elections (candidates: those who stood)."""
+    ids = set(elections_of_year(tables, year))
+    out = {}
+    for name, df in tables.items():
+        if "election_id" in df.columns:
+            out[name] = df[df["election_id"].isin(ids)]
+        elif name == "sources":
+            out[name] = df[df["year"] == int(year)]
+        elif name == "candidates":
+            stood = set(tables["candidacies"].loc[tables["candidacies"]["election_id"].isin(ids), "candidate_id"])
+            out[name] = df[df["candidate_id"].isin(stood)]
+        else:
+            out[name] = df
+    return out
+
+
+def copy_data(year: int, out_dir: Path, data_dir: Path | None = None) -> list[Path]:
+    """Write ``year``'s rows of every processed table to ``out_dir/data/<table>.csv`` (safe downloads)."""
+    tables = load_tables(data_dir)
+    return [write_download(df, out_dir / "data" / f"{name}.csv") for name, df in year_tables(tables, year).items()]
+
+
+def _link(url: object, text: str) -> str:
+    if isinstance(url, str) and re.match(r"^https?://", url):
+        return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
+    return html.escape(text)
+
+
+def sources_html(sources: pd.DataFrame) -> Markup:
+    """The sources table: publisher, title (linked), published, what it holds."""
+    rows = []
+    for _, s in sources.sort_values(["published", "source_id"]).iterrows():
+        title = s["title"] if isinstance(s["title"], str) else str(s["publisher"])
+        url = s["url"] if isinstance(s["url"], str) else None
+        flags = [w for w, on in (("interim", s["status"] == "interim"), ("partial", charts.is_yes(s["partial"])),
+                                 ("cut off", charts.is_yes(s["truncated"]))) if on]
+        holds = (f"{s['holds']} ({_SECTION_WORDS.get(s['section'], s['section'])})"
+                 + (f"; {', '.join(flags)}" if flags else ""))
+        rows.append("<tr>" + "".join([
+            f"<td>{html.escape(str(s['publisher']))}</td>",
+            f"<td>{_link(url, title)}{'' if url else ' <em>(address not known)</em>'}</td>",
+            f"<td>{html.escape(str(s['published']))}</td>",
+            f"<td>{html.escape(holds)}</td>"]) + "</tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Publisher", "Title", "Published", "What it gives"))
+    return Markup(f'<div class="table-wrap"><table class="sortable"><caption>Sources for this year</caption>'
+                  f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def glance(tables: dict[str, pd.DataFrame], year: int) -> Markup:
+    """Elections at a glance, in words: election, seats, voting system, candidates, elected, turnout."""
+    el = tables["elections"].set_index("election_id")
+    systems = labels(VOTING_SYSTEMS)
+    rows = [{"Election": election_name(tables, e)[4:].capitalize() if election_name(tables, e).startswith("the ")
+             else election_name(tables, e),
+             "Seats": el.loc[e, "seats"], "Voting system": systems.get(el.loc[e, "voting_system"], "not stated"),
+             "Candidates": el.loc[e, "n_candidates"], "Elected": el.loc[e, "n_elected"],
+             "Turnout (%)": el.loc[e, "turnout_pct_stated"]} for e in elections_of_year(tables, year)]
+    return Markup(table_html(pd.DataFrame(rows), f"Elections held in {year}"))
+
+
+def elected(tables: dict[str, pd.DataFrame], year: int) -> list[dict]:
+    """Per election of ``year``: its name and who was elected (linked to their pages)."""
+    out = []
+    for e in elections_of_year(tables, year):
+        cand = candidate_table(tables, e)
+        won = cand[cand["elected"].fillna(False).astype(bool)]
+        out.append({"name": election_name(tables, e)[4:].capitalize(), "people": [
+            {"name": r["display_name"], "href": candidate_href(r["candidate_id"]), "slate": charts.slate_label(r["slate_family"]),
+             "votes": None if pd.isna(r["votes"]) else charts.fmt_int(r["votes"])} for _, r in won.iterrows()]})
+    return out
+
+
+def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bool = True) -> Path:
+    """``out_dir/index.html``: three findings, who was elected, the pages, elections, sources, data."""
+    tables = year_tables(load_tables(data_dir), year)
+    listed, findings = [], []
+    for p in pages.notebook_paths():
+        title, question = notebook_title(p)
+        listed.append({"href": f"{p.stem}.html", "title": title, "question": question})
+        found = page_headline(Path(out_dir) / f"{p.stem}.html")
+        if found and found not in findings:
+            findings.append(found)
+    data_files = sorted(f.name for f in (Path(out_dir) / "data").glob("*.csv")) if (Path(out_dir) / "data").is_dir() else []
+    processed = [f for f in data_files if f[:-4] in tables]
+    derived = [f for f in data_files if f[:-4] not in tables]
+    who = elected(tables, year)
+    names = "; ".join(", ".join(p["name"] for p in e["people"]) for e in who if e["people"])
+    lead = {"headline": findings[0] if findings else f"Labour's NEC elections in {year}",
+            "standfirst": (f"Elected in {year}: {names}." if names else f"No source in the data says who was elected in {year}.")
+            + " Each page below answers one question about the year, with the figures behind it."}
+    dest = Path(out_dir) / "index.html"
+    render("year_index.html.j2", dest, title=f"{SITE_TITLE}, {year}", heading=f"Labour NEC elections, {year}",
+           nav=year_nav(year, site=site), current="index.html", home="index.html",
+           home_label=f"{SITE_TITLE}: {year}", lead=lead, findings=findings[:3], elected=who, pages=listed,
+           glance=glance(tables, year), sources=sources_html(tables["sources"]), year=year,
+           processed=processed, derived=derived)
+    print(f"[report {year}] index -> {dest}", flush=True)
+    return dest
