@@ -256,3 +256,51 @@ def test_malformed_candidate_line_in_a_per_body_list(tmp_path: Path) -> None:
 @pytest.mark.parametrize("token, value", [("0", 0), ("39,548", 39548), ("127,331", 127331)])
 def test_parse_figure(token: str, value: int) -> None:
     assert parse_figure(token) == value
+
+
+# --------------------------------------------------------------------------- header and characters
+
+
+def test_a_header_key_given_twice_is_an_error_at_the_second(tmp_path: Path) -> None:
+    header = HEADER.format(holds="results") + "holds: nominations\n"
+    with pytest.raises(ClippingError) as err:
+        read_clipping(clip_file(tmp_path, "Ann Black 275\n", header=header))
+    [p] = err.value.problems
+    assert p.line == 8 and "'holds' is already given on line 7" in p.expected
+
+
+@pytest.mark.parametrize("char, words", [("\u09ea", "BENGALI DIGIT FOUR"), ("\u0664", "ARABIC-INDIC DIGIT FOUR"),
+                                         ("\u00b2", "SUPERSCRIPT TWO")])
+def test_a_digit_of_another_script_is_refused_naming_it(tmp_path: Path, char: str, words: str) -> None:
+    [p] = problems(tmp_path, f"Ann Black 275\nKen Livingstone 2{char}5\n")
+    assert p.line == 10 and words in p.expected and "0-9" in p.expected
+
+
+def test_full_width_digits_read_as_the_figures_they_show(tmp_path: Path) -> None:
+    df = parse(tmp_path, "Ann Black \uff12\uff17\uff15\n")
+    assert df["figure"].tolist() == [275]
+
+
+@pytest.mark.parametrize("char", ["\u2060", "\u061c", "\u200d", "\u00ad", "\u200e"])
+def test_invisible_characters_are_removed_from_names_and_bodies(tmp_path: Path, char: str) -> None:
+    df = parse(tmp_path, f"Luke Akehurst, 2 nomi{char}nations\nBass{char}etlaw CLP\nExeter CLP{char}\n")
+    assert df[df.row_kind == "body"]["body"].tolist() == ["Bassetlaw CLP", "Exeter CLP"]
+    assert df["name"].tolist() == ["Luke Akehurst"] * 3
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x08", "\x1b"])
+def test_control_characters_are_refused_in_table_and_header(tmp_path: Path, char: str) -> None:
+    [p] = problems(tmp_path, f"Luke Akehurst, 2 nominations\nBass{char}etlaw CLP\nExeter CLP\n")
+    assert p.line == 10 and "control character" in p.expected
+    header = HEADER.format(holds="nominations").replace("A test", f"A{char} test")
+    with pytest.raises(ClippingError) as err:
+        read_clipping(clip_file(tmp_path, "Ann Black 275\n", header=header))
+    assert [p.line for p in err.value.problems] == [2]
+
+
+def test_a_huge_line_is_quoted_in_part(tmp_path: Path) -> None:
+    line = "Ann Black " + "x" * 5_000_000 + " 12"
+    with pytest.raises(ClippingError) as err:
+        parse(tmp_path, line + "\n")
+    message = str(err.value)
+    assert len(message) < 1_000 and "5,000,013 characters" in message
