@@ -1,43 +1,79 @@
-"""How a printed table line is read (the shapes of the tables captured so far)."""
+"""How a printed table line is read: split into parts, with the registries as anchors.
+
+A candidate line is read as, in order (every part but the name optional)::
+
+    [bullet] [rank] NAME [, description] [(previous rank)] [slate label] [separator]
+    FIGURE [unit] [rank] [(slate label)] [(earlier counts)] [(change)] [share] [– marker] [.]
+
+* the **figure** is the one number outside brackets (``39,548``); ``n/a``, ``*`` or a
+  lone dash in its place mean "not printed"; a line of bare names has none;
+* a **unit** after it (``CLPs``, ``nominations``, ``votes``) must suit the table;
+* **markers** ``Elected`` / ``NOT ELECTED`` in any case, with or without a dash;
+* **slate labels** bare, between dashes or in brackets are the ones registered in
+  ``data/raw/slate_families.csv`` — the anchor that says where a name ends;
+* **ranks** before the name (``3``, ``3.``, ``5=``) or after the figure (``3rd``);
+* **change notes** in brackets, in digits or words (``(+712)``, ``(down 4)``);
+* a **description** after the name and a comma (``Yasmine Dar, Manchester councillor:``).
+
+Nothing is guessed: a part that could be read two ways, or a name that swallows a
+label, a dash, a digit, a colon or a registered person plus other words, raises
+:class:`LineError` saying what was expected (see ``names.name_problem``).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
-import pandas as pd
+from .names import Anchors, name_problem, normalise_name, shouty
 
-from ..tables import PARSED_COLUMNS
-from .clippings import TOTAL_MEASURES, Clipping, ClippingError, Problem, normalise_text, read_clipping
-
-# --------------------------------------------------------------------------- names and figures
-
-HONORIFICS = re.compile(r"^(?:dr|cllr|councillor|mr|mrs|ms|miss|prof|sir|dame|lord|baroness)\.?\s+", re.I)
-
-
-def normalise_name(raw: str) -> str:
-    """``'SURNAME, Forename'`` → ``'Forename SURNAME'``; drop honorifics; fold whitespace.
-
-    Case is kept as printed: matching against the registry is case-insensitive.
-    """
-    name = " ".join(normalise_text(raw).split())
-    if "," in name:
-        surname, _, forename = name.partition(",")
-        name = f"{forename.strip()} {surname.strip()}"
-    while HONORIFICS.match(name):
-        name = HONORIFICS.sub("", name, count=1)
-    return name.strip()
+UNITS = {  # unit words printed after a count → the kind of table they belong in
+    "clps": "nominations", "clp": "nominations", "nominations": "nominations", "nomination": "nominations",
+    "noms": "nominations", "clp nominations": "nominations", "labour groups": "nominations",
+    "groups": "nominations", "votes": "results", "vote": "results",
+}
+MARKERS = {"elected": True, "re-elected": True, "not elected": False, "unsuccessful": False}
+BULLETS = {"•", "·", "*", "▪", "‣", "◦", "●", "-", "–", "—", ">"}
+DASHES = {"-", "–", "—"}
+UNKNOWN_FIGURES = {"n/a", "*", "?", "n.a."}
+CHANGE_RE = re.compile(r"^(?:[+−\-–]\s*\d[\d,]*|(?:up|down|new|same|unchanged|no change|non-mover|=)\b.*|.*\bsince\b.*)$",
+                       re.I)
+NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
+SHARE_RE = re.compile(r"^\d+(?:\.\d+)?\s*%$")
+ORDINAL_RE = re.compile(r"^(?P<n>\d+)(?:st|nd|rd|th)?(?P<tie>=)?$", re.I)
+RANK_BEFORE_RE = re.compile(r"^(?P<n>\d+)(?:(?P<tie>=)|[.)]|st|nd|rd|th)?$", re.I)
+TOKEN_RE = re.compile(r"\([^()]*\)|[–—]|[,:;]|(?:[^\s()–—,:;]|(?<=\d),(?=\d))+")
 
 
-FIGURE_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
+class LineError(ValueError):
+    """A line the reader cannot read with confidence; the message says what was expected."""
+
+
+@dataclass
+class Reading:
+    """The parts of one printed candidate line."""
+
+    name: str = ""
+    figure: int | None = None
+    figure_note: str | None = None  # printed in place of a figure not known: 'n/a', '*', '–'
+    unit: str | None = None
+    elected: bool | None = None
+    marker: str | None = None
+    label: str | None = None
+    rank: int | None = None
+    rank_tie: bool | None = None
+    prev_rank: int | None = None
+    earlier: str | None = None
+    change: str | None = None
+    description: str | None = None
+    share: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_figure(token: str) -> int:
     """``'39,548'`` → 39548; a clear ValueError for a letter O, a minus sign or anything else."""
     token = token.strip()
-    if FIGURE_RE.match(token):
+    if NUM_RE.match(token):
         return int(token.replace(",", ""))
     if re.fullmatch(r"[\dOo,]+", token) and re.search(r"\d", token) and re.search(r"[Oo]", token):
         raise ValueError(f"a number; {token!r} has a letter O where a zero belongs")
@@ -48,253 +84,236 @@ def parse_figure(token: str) -> int:
     raise ValueError(f"a whole number; {token!r} is not a number")
 
 
-def _decimal(token: str) -> float:
-    """``'33.1'`` → 33.1 (totals only: a percentage may have a decimal point)."""
-    if re.fullmatch(r"\d+\.\d+", token):
-        return float(token)
-    raise ValueError(f"a number such as 33.1; {token!r} is not one")
-
-
-# --------------------------------------------------------------------------- line shapes
-
-SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)
-MARK = r"(?P<mark>(?i:not\s+elected|elected))"
-FIG = r"(?P<fig>[^\s()]+)"  # loose: validated by parse_figure so errors say what is wrong
-
-
-@dataclass(frozen=True)
-class Shape:
-    """One printed table shape: a line regex and a description for error messages."""
-
-    name: str
-    pattern: str
-    expected: str
-    needs_labels: bool = False
-
-    def regex(self, labels: Iterable[str]) -> re.Pattern[str]:
-        alternation = "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True)) or "(?!)"
-        return re.compile(self.pattern.replace("LABELS", alternation))
-
-
-SHAPES: dict[str, Shape] = {s.name: s for s in [
-    Shape("dash",
-          rf"^(?:[•·*]\s*|-\s+)?(?P<name>[^\d•][^\d]*?)(?:\s+-\s+|\s*[–—]\s*|,\s*)"
-          rf"(?:{MARK.replace('mark', 'mark2')}|{FIG}(?:\s*[–—-]\s*{MARK})?)$",
-          "'Name – 220', '• Name - 88,235', '- Name, 207' or 'SURNAME, Forename – 57,361 – ELECTED'"),
-    Shape("surname_first",
-          rf"^(?P<name>[^\d,]+,[^\d,]+?)\s+{FIG}(?:\s+{MARK})?$",
-          "'SURNAME, Forename 39,548' optionally followed by 'Elected'"),
-    Shape("name_count",
-          rf"^(?P<name>[^\d,()]+?)\s+{FIG}(?:\s+CLPs?)?(?:\s*\((?P<label>[^()\d][^()]*)\))?(?:\s+{MARK})?$",
-          "'Name 275', 'Name 333 CLPs (Slate - TAG)', 'Name 203 (TAG)' or 'Name 30,240 Elected'"),
-    Shape("ranked",
-          rf"^(?P<rank>\d+)\s+(?P<name>.+?)\s+\((?P<prev>\d+|[-–—])\)\s+(?P<label>LABELS)\s+{FIG}"
-          rf"\s*\((?P<earlier>[^()]*)\)$",
-          "'3 Name (3) Label 131 (195, 235)': position, name, (previous rank or -), a slate label "
-          "from slate_families.csv, count, (earlier counts)", needs_labels=True),
-    Shape("label_count",
-          rf"^(?P<name>.+?)\s+(?P<label>LABELS)\s+{FIG}(?:\s*\((?P<earlier>[^()]*)\))?$",
-          "'Name Label 54 (275)': name, a slate label from slate_families.csv, count, optional (earlier count)",
-          needs_labels=True),
-    Shape("per_body",
-          rf"^(?P<name>[^\d,]+?),\s*{FIG}\s+nominations?$",
-          "'Name, 13 nominations' followed by one nominating CLP or Labour group per line"),
-    Shape("slates",
-          r"^(?P<name>[^:]+?)\s*:\s*(?P<label>\S.*)$",
-          "'Name: slate label as the source put it'"),
-    Shape("totals",
-          rf"^(?P<name>{'|'.join(TOTAL_MEASURES)})\s*:\s*(?P<approx>~)?(?P<fig>\S+)$",
-          f"'measure: value' with measure one of {', '.join(TOTAL_MEASURES)} (prefix ~ for approximate)"),
-]}
-DETECTABLE = ("ranked", "label_count", "surname_first", "dash", "name_count", "per_body")
-
-
-def _strict_figure_match(m: re.Match[str] | None) -> bool:
-    return bool(m) and (m.group("fig") is None or bool(FIGURE_RE.match(m.group("fig"))))
-
-
-def detect_shape(lines: list[str], labels: Iterable[str]) -> str:
-    """The detectable shape whose strict pattern matches the most lines (first on ties)."""
-    labels = list(labels)
-    if lines and SHAPES["per_body"].regex(labels).match(lines[0]):
-        return "per_body"
-    scores = {}
-    for name in DETECTABLE:
-        rx = SHAPES[name].regex(labels)
-        scores[name] = sum(_strict_figure_match(rx.match(t)) for t in lines)
-    return max(DETECTABLE, key=lambda n: scores[n])
-
-
-def _diagnose(text: str, shape: Shape) -> str:
-    if text.count("(") != text.count(")"):
-        return f"balanced brackets — the line looks truncated. Expected {shape.expected}"
-    if shape.needs_labels:
-        return f"{shape.expected}. If the slate label is new, add it to data/raw/slate_families.csv"
-    return f"{shape.expected}"
-
-
-def _earlier(text: str | None) -> str:
-    if text is None:
-        return ""
-    parts = [p.strip() for p in text.split(",")]
+def _earlier(inner: str) -> str:
+    """``'333, 275'`` → ``'333|275'``; a dash for none → ``''``; a comma with no space is ambiguous."""
+    if re.search(r"\d,\d", inner.replace(" ", "")) and not re.search(r",\s", inner):
+        raise LineError(f"bracketed counts separated by ', '; ({inner}) reads two ways: one count "
+                        f"{inner.replace(',', '')} or counts {' and '.join(inner.split(','))}")
     out = []
-    for p in parts:
-        if p in ("", "-", "–", "—"):
-            out.append("")
-        else:
-            out.append(str(parse_figure(p)))
+    for part in inner.split(","):
+        part = part.strip()
+        out.append("" if part in ("", "-", "–", "—") else str(parse_figure(part)))
     return "|".join(out)
 
 
-def _row(clip: Clipping, n: int, text: str, kind: str, **values: object) -> dict[str, object]:
-    row: dict[str, object] = {c: pd.NA for c in PARSED_COLUMNS}
-    row.update(file=clip.file, line=n, text=text, row_kind=kind)
-    row.update({k: v for k, v in values.items() if v is not None})
-    return row
+def _is_earlier(inner: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:[\d,]+|[-–—])?\s*(?:,\s*(?:[\d,]+|[-–—])?\s*)*", inner)) and \
+        bool(re.search(r"[\d–—-]", inner)) and not re.fullmatch(r"\s*[-–—]\s*\d.*", inner)
 
 
-def _mark(m: re.Match[str]) -> bool | None:
-    mark = m.groupdict().get("mark") or m.groupdict().get("mark2")
-    if not mark:
-        return None
-    return not mark.lower().startswith("not")
+def _take_label(text: str, anchors: Anchors, at_end: bool) -> tuple[str | None, str]:
+    """A registered label at the end (or start) of ``text``, and what is left of ``text``."""
+    for label in anchors.labels:
+        if at_end and text.endswith(label) and len(text) > len(label) and not text[-len(label) - 1].isalnum():
+            return label, text[: -len(label)]
+        if not at_end and text.startswith(label) and (len(text) == len(label) or not text[len(label)].isalnum()):
+            return label, text[len(label):]
+    return None, text
 
 
-def parse_clipping(clip: Clipping, labels: Iterable[str] = ()) -> pd.DataFrame:
-    """Parse ``clip``'s table into rows with ``PARSED_COLUMNS``; raise ClippingError on any bad line.
+def _bracket(inner: str, reading: Reading, anchors: Anchors, after_figure: bool) -> str | None:
+    """Give a bracketed part its meaning on ``reading``; return it back if none fits."""
+    bare = inner.strip()
+    if bare.casefold() in MARKERS:
+        reading.elected, reading.marker = MARKERS[bare.casefold()], f"({bare})"
+    elif bare in anchors.labels or f"({bare})" in anchors.labels:
+        if reading.label:
+            raise LineError(f"one slate label per line; this one has {reading.label!r} and {bare!r}")
+        reading.label = bare if bare in anchors.labels else f"({bare})"
+    elif SHARE_RE.match(bare):
+        reading.share = bare
+    elif CHANGE_RE.match(bare):
+        reading.change = bare
+    elif after_figure and _is_earlier(inner):
+        reading.earlier = _earlier(inner)
+    elif not after_figure and re.fullmatch(r"\d+|[-–—]", bare):
+        if reading.rank is None:
+            raise LineError(f"a bracketed number after the name only in a ranked table; ({bare}) could be a "
+                            f"previous rank or a count — give the header a 'template:' saying which")
+        reading.prev_rank = int(bare) if bare.isdigit() else None
+    elif ORDINAL_RE.match(bare) and not bare.isdigit():
+        _set_rank(reading, bare)
+    else:
+        return inner
+    return None
 
-    ``labels`` are the known slate labels (from ``slate_families.csv``), needed by the
-    shapes that print a label between the name and the count.
+
+def _set_rank(reading: Reading, token: str) -> None:
+    m = ORDINAL_RE.match(token) or RANK_BEFORE_RE.match(token)
+    assert m is not None
+    if reading.rank is not None:
+        raise LineError(f"one rank per line; this one has {reading.rank} and {token!r}")
+    reading.rank, reading.rank_tie = int(m.group("n")), bool(m.group("tie")) or None
+
+
+def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: bool = False) -> Reading:
+    """Read one candidate line (already normalised) into its parts; LineError if it cannot be.
+
+    ``ranked``: the header says bracketed numbers after names are previous ranks.
     """
-    labels = list(labels)
-    numbered = [(n, t, normalise_text(t).strip()) for n, t in clip.lines]
-    numbered = [(n, t, s) for n, t, s in numbered if s]
-    holds = clip.get("holds")
-    shape_name = clip.get("format") or {"totals": "totals", "slates": "slates"}.get(holds) \
-        or detect_shape([s for _, _, s in numbered if not SUBHEADER_RE.match(s)], labels)
-    shape = SHAPES[shape_name]
-    parser: Callable[..., tuple[list[dict[str, object]], list[Problem]]] = (
-        _parse_per_body if shape_name == "per_body" else _parse_lines)
-    rows, problems = parser(clip, numbered, shape, shape.regex(labels))
-    problems += _duplicates(clip, rows)
-    if problems:
-        problems.sort(key=lambda p: p.line)
-        raise ClippingError(problems)
-    if holds == "results":
-        _resolve_elected(rows)
-    frame = pd.DataFrame(rows, columns=PARSED_COLUMNS)
-    frame.attrs["shape"] = shape_name
-    return frame
-
-
-def _parse_lines(clip: Clipping, numbered: list[tuple[int, str, str]], shape: Shape,
-                 rx: re.Pattern[str]) -> tuple[list[dict[str, object]], list[Problem]]:
-    rows: list[dict[str, object]] = []
-    problems: list[Problem] = []
-    under: bool | None = None  # elected status set by the last sub-header
-    for n, text, s in numbered:
-        sub = SUBHEADER_RE.match(s)
-        if sub and shape.name not in ("slates", "totals"):
-            under = not sub.group("sub").lower().startswith(("not", "unsuccessful"))
-            rows.append(_row(clip, n, text, "subheader", name=sub.group("sub"), elected=under))
-            continue
-        m = rx.match(s)
-        if not m:
-            problems.append(Problem(clip.file, n, text, _diagnose(s, shape)))
-            continue
-        g = m.groupdict()
-        try:
-            figure: float | int | None = None
-            if g.get("fig") is not None:
-                figure = _decimal(g["fig"]) if shape.name == "totals" and "." in g["fig"] else parse_figure(g["fig"])
-            earlier = _earlier(g.get("earlier")) if g.get("earlier") is not None else None
-        except ValueError as err:
-            problems.append(Problem(clip.file, n, text, str(err)))
-            continue
-        if shape.name == "totals":
-            rows.append(_row(clip, n, text, "total", name=g["name"], figure=figure,
-                             label="approximate" if g.get("approx") else None))
-            continue
-        mark = _mark(m)
-        prev = g.get("prev")
-        rows.append(_row(
-            clip, n, text, "candidate", name=normalise_name(g["name"]), figure=figure,
-            elected=mark if mark is not None else under,
-            label=g["label"].strip() if g.get("label") else None,
-            rank=int(g["rank"]) if g.get("rank") else None,
-            prev_rank=int(prev) if prev and prev.isdigit() else None,
-            earlier=earlier,
-        ))
-    return rows, problems
-
-
-def _parse_per_body(clip: Clipping, numbered: list[tuple[int, str, str]], shape: Shape,
-                    rx: re.Pattern[str]) -> tuple[list[dict[str, object]], list[Problem]]:
-    rows: list[dict[str, object]] = []
-    problems: list[Problem] = []
-    current: str | None = None
-    for n, text, s in numbered:
-        m = rx.match(s)
-        if m:
+    if text.count("(") != text.count(")") or re.search(r"\([^)]*\(", text):
+        raise LineError("balanced brackets — the line looks truncated or garbled")
+    reading = Reading()
+    s = text.strip()
+    while s and s[-1] in ".;,!" and not s.lower().endswith("n.a."):
+        reading.notes.append(f"ends with {s[-1]!r}")
+        s = s[:-1].rstrip()
+    tokens = TOKEN_RE.findall(s)
+    if tokens and tokens[0] in BULLETS and len(tokens) > 1:
+        tokens = tokens[1:]
+    if len(tokens) > 1 and RANK_BEFORE_RE.match(tokens[0]) and not NUM_RE.match(tokens[1]):
+        if not any(NUM_RE.match(t) or t.casefold() in UNKNOWN_FIGURES for t in tokens[1:]) \
+                and NUM_RE.match(tokens[0]):
+            raise LineError(f"a count after the name; the only number, {tokens[0]!r}, comes before it and reads "
+                            f"two ways: a rank or the count — give the header a 'template:' saying which")
+        _set_rank(reading, tokens[0])
+        tokens = tokens[1:]
+    elif tokens and re.fullmatch(r"\(\d+=?\)", tokens[0]) and len(tokens) > 1:
+        _set_rank(reading, tokens[0][1:-1])
+        tokens = tokens[1:]
+    # a marker at the end, with the separator before it
+    low = [t.casefold() for t in tokens]
+    for words, value in (("not elected", False), ("re-elected", True), ("elected", True), ("unsuccessful", False)):
+        n = len(words.split())
+        if len(tokens) > n and " ".join(low[-n:]) == words:
+            reading.elected, reading.marker = value, " ".join(tokens[-n:])
+            tokens = tokens[:-n]
+            if tokens and tokens[-1] in DASHES | {",", ":"}:
+                tokens = tokens[:-1]
+            break
+    figures = [i for i, t in enumerate(tokens) if NUM_RE.match(t)]
+    for t in tokens:
+        if re.search(r"\d", t) and not t.startswith("(") and not (NUM_RE.match(t) or SHARE_RE.match(t)
+                                                                 or ORDINAL_RE.match(t)):
             try:
-                figure = parse_figure(m.group("fig"))
+                parse_figure(t)
             except ValueError as err:
-                problems.append(Problem(clip.file, n, text, str(err)))
-                current = None
-                continue
-            current = normalise_name(m.group("name"))
-            rows.append(_row(clip, n, text, "candidate", name=current, figure=figure))
-        elif re.search(r"\bnominations?\b", s, re.I) or re.search(r"\d", s):
-            problems.append(Problem(clip.file, n, text, _diagnose(s, shape)))
-        elif current is None:
-            problems.append(Problem(clip.file, n, text, "a candidate line 'Name, N nominations' before the first nominating body"))
-        else:
-            rows.append(_row(clip, n, text, "body", name=current, body=" ".join(s.split())))
-    return rows, problems
+                raise LineError(str(err)) from None
+    unknown = [i for i, t in enumerate(tokens) if t.casefold() in UNKNOWN_FIGURES and i > 0]
+    if len(tokens) > 1 and tokens[-1] in DASHES and not figures:
+        unknown.append(len(tokens) - 1)
+    if len(figures) + len(unknown) > 1:
+        shown = ", ".join(repr(tokens[i]) for i in sorted(figures + unknown))
+        raise LineError(f"one count per line; this line has {len(figures) + len(unknown)}: {shown}")
+    if figures:
+        at = figures[0]
+        reading.figure = parse_figure(tokens[at])
+    elif unknown:
+        at = unknown[0]
+        reading.figure_note = tokens[at]
+    elif holds == "nominations":
+        last = tokens[-1] if tokens else ""
+        raise LineError(f"a count of nominations after the name; no number on this line ({last!r} is not a number)")
+    else:
+        at = len(tokens)
+    head, tail = tokens[:at], tokens[at + 1:]
+    _read_tail(tail, reading, anchors, holds)
+    _read_head(head, s, reading, anchors, ranked)
+    return reading
 
 
-def _duplicates(clip: Clipping, rows: list[dict[str, object]]) -> list[Problem]:
-    seen: dict[tuple[str, ...], int] = {}
-    out = []
-    for row in rows:
-        if row["row_kind"] == "candidate":
-            key: tuple[str, ...] = ("c", str(row["name"]).casefold())
-        elif row["row_kind"] == "body":
-            key = ("b", str(row["name"]).casefold(), str(row["body"]).casefold())
-        elif row["row_kind"] == "total":
-            key = ("t", str(row["name"]))
-        else:
+def _read_tail(tail: list[str], reading: Reading, anchors: Anchors, holds: str) -> None:
+    i = 0
+    while i < len(tail):
+        t = tail[i]
+        two = " ".join(tail[i:i + 2]).casefold()
+        if two in UNITS or t.casefold() in UNITS:
+            unit = two if two in UNITS else t.casefold()
+            if UNITS[unit] != holds:
+                raise LineError(f"a count of {holds}; the unit {' '.join(tail[i:i + len(unit.split())])!r} "
+                                f"says the figure is {UNITS[unit]} — check the header's 'holds:'")
+            reading.unit = " ".join(tail[i:i + len(unit.split())])
+            i += len(unit.split())
             continue
-        if key in seen:
-            what = "nominating body under one candidate" if key[0] == "b" else "entry"
-            out.append(Problem(clip.file, int(row["line"]), str(row["text"]),
-                               f"each {what} once per table; already on line {seen[key]}"))
+        if t in DASHES or t in {",", ":", ";"}:
+            i += 1
+            continue
+        if t.startswith("("):
+            left = _bracket(t[1:-1], reading, anchors, after_figure=True)
+            if left is not None:
+                raise LineError(f"after the count only a unit, a slate label, earlier counts, a change or a "
+                                f"marker; the reader does not know {t!r}. If it is a slate or endorsement "
+                                f"label, add it to data/raw/slate_families.csv")
+            i += 1
+            continue
+        if SHARE_RE.match(t):
+            reading.share = t
+            i += 1
+            continue
+        if ORDINAL_RE.match(t):
+            _set_rank(reading, t)
+            i += 1
+            continue
+        label, rest = _take_label(" ".join(tail[i:]), anchors, at_end=False)
+        if label and not reading.label:
+            reading.label = label
+            i = len(tail) - len(TOKEN_RE.findall(rest))
+            continue
+        raise LineError(f"after the count only a unit, a slate label, earlier counts, a change or a marker; "
+                        f"the reader does not know {' '.join(tail[i:])!r}")
+
+
+def _read_head(head: list[str], line: str, reading: Reading, anchors: Anchors, ranked: bool) -> None:
+    """The name and what stands between it and the count."""
+    while head and head[-1] in DASHES | {",", ":", ";"}:
+        head = head[:-1]
+    text = _join(head)
+    label, rest = _take_label(text, anchors, at_end=True)
+    if label:
+        if reading.label:
+            raise LineError(f"one slate label per line; this one has {reading.label!r} and {label!r}")
+        reading.label, head = label, TOKEN_RE.findall(rest)
+        while head and head[-1] in DASHES | {",", ":", ";"}:
+            head = head[:-1]
+    while head and head[-1].startswith("("):
+        left = _bracket(head[-1][1:-1], reading, anchors, after_figure=False)
+        if left is not None:
+            reading.description = left.strip() if not reading.description else f"{left.strip()}; {reading.description}"
+        head = head[:-1]
+    inner = [i for i, t in enumerate(head) if t.startswith("(")]
+    if inner:
+        after = _join(head[inner[-1] + 1:])
+        raise LineError(f"a name, then a slate label registered in data/raw/slate_families.csv; {after!r} stands "
+                        f"where the label goes (after {head[inner[-1]]!r}) but is not registered. If it is a slate "
+                        f"or endorsement label, add it there")
+    dashes = [i for i, t in enumerate(head) if t in DASHES]
+    if dashes:
+        raise LineError(f"a name, then the count; between dashes is {_join(head[dashes[0] + 1:])!r}, which is no "
+                        f"registered slate label (if it is one, add it to data/raw/slate_families.csv)")
+    _name_and_description(head, reading, anchors)
+
+
+def _join(tokens: list[str]) -> str:
+    out = ""
+    for t in tokens:
+        out += t if t in {",", ":", ";"} or not out else f" {t}"
+    return out.strip()
+
+
+def _name_and_description(head: list[str], reading: Reading, anchors: Anchors) -> None:
+    commas = [i for i, t in enumerate(head) if t == ","]
+    if len(commas) > 1:
+        raise LineError(f"a name with at most one comma ('SURNAME, Forename' or 'Name, description'); "
+                        f"{_join(head)!r} has {len(commas)}")
+    if not commas:
+        reading.name = normalise_name(_join(head))
+    else:
+        before, after = _join(head[: commas[0]]), _join(head[commas[0] + 1:])
+        surname_first = normalise_name(f"{before}, {after}")
+        if shouty(before) or anchors.person(surname_first):
+            reading.name = surname_first
+        elif anchors.person(before):
+            reading.name, reading.description = normalise_name(before), after
         else:
-            seen[key] = int(row["line"])  # type: ignore[arg-type]
-    return out
-
-
-def _resolve_elected(rows: list[dict[str, object]]) -> None:
-    """Fill unmarked results lines from the table's own convention.
-
-    * A table with ``Elected`` marks: unmarked candidates were not elected.
-    * A table with a ``Not Elected:`` sub-header and no marks above it: those above were elected.
-    """
-    cands = [r for r in rows if r["row_kind"] == "candidate"]
-    marked = any(r["elected"] is True for r in cands)
-    subs = [r for r in rows if r["row_kind"] == "subheader"]
-    if subs and subs[0]["elected"] is False:
-        first_sub = int(subs[0]["line"])  # type: ignore[arg-type]
-        for r in cands:
-            if r["elected"] is pd.NA and int(r["line"]) < first_sub:  # type: ignore[arg-type]
-                r["elected"] = True
-    elif marked:
-        for r in cands:
-            if r["elected"] is pd.NA:
-                r["elected"] = False
-
-
-def parse_file(path: Path, root: Path | None = None, labels: Iterable[str] = ()) -> tuple[Clipping, pd.DataFrame]:
-    """Read and parse one clipping file."""
-    clip = read_clipping(path, root)
-    return clip, parse_clipping(clip, labels)
+            sf_ok = len(before.split()) == 1 and name_problem(surname_first, anchors) is None
+            nd_ok = len(before.split()) > 1 and name_problem(before, anchors) is None
+            if sf_ok and nd_ok:
+                raise LineError(f"one reading; {_join(head)!r} reads as the name {surname_first!r} or as "
+                                f"{before!r} described as {after!r}")
+            if nd_ok:
+                reading.name, reading.description = normalise_name(before), after
+            else:
+                reading.name = surname_first
+    problem = name_problem(reading.name, anchors)
+    if problem:
+        raise LineError(problem)

@@ -1,0 +1,145 @@
+"""Names as printed: order, honorifics, the matching key, and what a name may not contain.
+
+The anchors the reader leans on are here too: the registered people
+(``candidates.csv`` names and aliases, ``name_decisions.csv`` aliases) and the
+registered slate labels (``slate_families.csv``). They are read with the csv module, so
+the preview starts without pandas.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clippings import normalise_text
+
+HONORIFICS = re.compile(r"^(?:dr|cllr|councillor|mr|mrs|ms|miss|prof|sir|dame|lord|baroness)\.?\s+", re.I)
+PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le",
+             "bin", "bint", "al", "el", "ibn", "ben", "ap", "y", "e", "st"}
+TOTAL_WORDS = {"total", "totals", "turnout", "ballots", "spoilt", "spoiled", "void", "electorate", "valid",
+               "invalid", "quota", "majority", "abstentions"}
+MAX_NAME_WORDS = 6
+NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+
+
+def normalise_name(raw: str) -> str:
+    """``'SURNAME, Forename'`` → ``'Forename SURNAME'``; drop honorifics; fold whitespace.
+
+    Case is kept as printed: matching against the registry is case-insensitive.
+    """
+    name = " ".join(normalise_text(raw).split())
+    if "," in name:
+        surname, _, forename = name.partition(",")
+        name = f"{forename.strip()} {surname.strip()}"
+    while HONORIFICS.match(name):
+        name = HONORIFICS.sub("", name, count=1)
+    return name.strip()
+
+
+def name_key(name: str) -> str:
+    """Matching key: normalised, case-folded, hyphens and dots kept, whitespace folded."""
+    return " ".join(normalise_name(name).casefold().replace("’", "'").split())
+
+
+def shouty(word: str) -> bool:
+    """True for a surname printed in capitals (``BLACK``, ``McMAHON``, ``SINGH JOSAN``)."""
+    upper = sum(c.isupper() for c in word)
+    return upper >= 2 and upper > sum(c.islower() for c in word)
+
+
+@dataclass
+class Anchors:
+    """What the reader knows already: registered people (name key → id) and slate labels."""
+
+    people: dict[str, str] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)  # longest first
+
+    @classmethod
+    def load(cls, raw: Path, labels: Iterable[str] | None = None) -> "Anchors":
+        """Read the registries in ``raw`` (``data/raw``); ``labels`` overrides slate_families.csv."""
+        people: dict[str, str] = {}
+        path = raw / "candidates.csv"
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    for variant in [row.get("display_name") or "", *(row.get("aliases") or "").split("|")]:
+                        if variant.strip():
+                            people.setdefault(name_key(variant), row["candidate_id"])
+        path = raw / "name_decisions.csv"
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    if row.get("decision") == "alias" and row.get("candidate_id"):
+                        people.setdefault(name_key(row["name"]), row["candidate_id"])
+        if labels is None:
+            path = raw / "slate_families.csv"
+            labels = []
+            if path.exists():
+                with path.open(encoding="utf-8", newline="") as f:
+                    labels = [row["label"] for row in csv.DictReader(f) if row.get("label")]
+        return cls(people, sorted(set(labels), key=lambda x: (-len(x), x)))
+
+    def person(self, name: str) -> str | None:
+        """The registered candidate id ``name`` resolves to exactly, else None."""
+        return self.people.get(name_key(name))
+
+    def contained_person(self, name: str) -> str | None:
+        """A registered person's full name found inside ``name`` with other words around it."""
+        words = name_key(name).split()
+        for size in range(len(words) - 1, 1, -1):
+            for start in range(len(words) - size + 1):
+                key = " ".join(words[start:start + size])
+                if key in self.people:
+                    return key
+        return None
+
+    def contained_label(self, text: str) -> str | None:
+        """A registered slate label printed inside ``text`` as whole words (case as registered)."""
+        for label in self.labels:
+            if re.search(rf"(?<![\w]){re.escape(label)}(?![\w])", text):
+                return label
+        return None
+
+
+def name_problem(name: str, anchors: Anchors) -> str | None:
+    """Why ``name`` (as the reader split it) cannot be a person's name, or None if it can."""
+    if not name:
+        return "a candidate's name; the reader found none on this line"
+    if re.search(r"\d", name):
+        return f"a name without figures; {name!r} holds a digit"
+    if ":" in name:
+        return (f"a name without a colon; {name!r} holds one — a description or label before the name? "
+                f"The reader takes a description only after the name ('Forename Surname, description'); "
+                f"for any other order give the header a 'template:'")
+    if re.match(r"^[-–—]|.*[-–—]$", name):
+        return f"a name without a dash at either end; {name!r} has one — a separator the name swallowed"
+    if any(c in name for c in "()[]"):
+        return f"a name without brackets; {name!r} holds one"
+    label = anchors.contained_label(name)
+    if label:
+        return (f"a name without a slate label; {name!r} contains {label!r}, which is registered in "
+                f"data/raw/slate_families.csv — where does the name end? Give the header a 'template:'")
+    if anchors.person(name) is None:
+        inner = anchors.contained_person(name)
+        if inner:
+            return (f"a name; {name!r} is a registered person ({inner!r}, {anchors.people[inner]}) plus other "
+                    f"words — a label or description the reader does not know? Give the header a 'template:'")
+    words = name.split()
+    if len(words) == 1:
+        if words[0].casefold().strip(".") in TOTAL_WORDS:
+            return (f"a candidate line; {name!r} is a total or a note, not a person: list this line in the "
+                    f"header's 'footnote_lines:' with a reason (totals go in a totals clipping)")
+        return f"a forename and a surname; {name!r} is one word"
+    if len(words) > MAX_NAME_WORDS:
+        return f"a name of at most {MAX_NAME_WORDS} words; {name!r} has {len(words)}"
+    if not name.islower():
+        for w in words:
+            if not NAME_WORD.match(w):
+                return f"a name of letters, hyphens and apostrophes; {w!r} in {name!r} is not"
+            if w[0].islower() and w.casefold() not in PARTICLES and not re.match(r"^[a-z]['’]", w):
+                return (f"a name of capitalised words; {w!r} in {name!r} is not a name — a description of the "
+                        f"person? Print it after the name and a comma, or give the header a 'template:'")
+    return None

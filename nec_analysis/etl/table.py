@@ -1,0 +1,259 @@
+"""A clipping's whole table read line by line: every non-blank line one row or one Problem.
+
+The kinds of table (``holds:``) and how they are read:
+
+* ``nominations`` / ``results`` — candidate lines (``reading.read_line``), with
+  ``Elected:`` / ``Not Elected:`` sub-headers; or per-body lists: a candidate line whose
+  count is ``N nominations`` followed by one nominating CLP or Labour group per line;
+* ``slates`` — ``Name: label as the source put it``;
+* ``totals`` — ``measure: value`` (``~`` for approximate).
+
+Rows carry ``PARSED_COLUMNS`` (what the build uses) and ``READING_COLUMNS`` (every
+other printed part: unit, change note, description, share, …), so nothing printed is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..tables import PARSED_COLUMNS
+from .clippings import TOTAL_MEASURES, Clipping, ClippingError, Problem, normalise_text, read_clipping
+from .names import Anchors, name_problem, normalise_name
+from .reading import LineError, Reading, parse_figure, read_line
+
+# Parts of a line beyond what the build uses; kept in the parsed frame so nothing printed is lost.
+READING_COLUMNS: list[str] = [
+    "unit",         # unit printed after the count: CLPs, nominations, votes
+    "rank_tie",     # True when the rank is printed as a tie ('5=')
+    "change",       # change note as printed inside its brackets: '+712', 'down 4'
+    "description",  # description of the person printed after the name
+    "share",        # percentage printed with the count
+    "figure_note",  # what stood in place of a figure not known: 'n/a', '*', '–'
+    "marker",       # elected marker as printed: 'ELECTED', '– elected', 'Not Elected'
+    "notes",        # other printed details: trailing punctuation
+]
+SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)
+TOTALS_RE = re.compile(rf"^(?P<name>{'|'.join(TOTAL_MEASURES)})\s*:\s*(?P<approx>~)?(?P<fig>\S+)$")
+SLATES_RE = re.compile(r"^(?P<name>[^:]+?)\s*:\s*(?P<label>\S.*)$")
+
+
+def _row(clip: Clipping, n: int, text: str, kind: str, **values: object) -> dict[str, object]:
+    row: dict[str, object] = dict.fromkeys(PARSED_COLUMNS + READING_COLUMNS)
+    row.update(file=clip.file, line=n, text=text, row_kind=kind)
+    row.update({k: v for k, v in values.items() if v is not None})
+    return row
+
+
+def _candidate(clip: Clipping, n: int, text: str, r: Reading) -> dict[str, object]:
+    return _row(clip, n, text, "candidate", name=r.name, figure=r.figure, elected=r.elected, label=r.label,
+                rank=r.rank, prev_rank=r.prev_rank, earlier=r.earlier, unit=r.unit, rank_tie=r.rank_tie,
+                change=r.change, description=r.description, share=r.share, figure_note=r.figure_note,
+                marker=r.marker, notes="; ".join(r.notes) or None)
+
+
+def read_rows(clip: Clipping, anchors: Anchors) -> tuple[list[dict[str, object]], list[Problem], str]:
+    """Every non-blank table line of ``clip`` as a row, the problems, and the table's kind."""
+    numbered = [(n, t, normalise_text(t).strip()) for n, t in clip.lines]
+    numbered = [(n, t, s) for n, t, s in numbered if s]
+    holds, fmt = clip.get("holds"), clip.get("format")
+    if holds == "totals" or fmt == "totals":
+        return *_totals(clip, numbered), "totals"
+    if holds == "slates" or fmt == "slates":
+        return *_slates(clip, numbered, anchors), "slates"
+    if fmt == "per_body" or _looks_per_body(numbered, anchors, holds):
+        return *_per_body(clip, numbered, anchors, holds), "per_body"
+    rows: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    ranked = bool(clip.get("prev_rank"))
+    for n, text, s in numbered:
+        sub = SUBHEADER_RE.match(s)
+        if sub:
+            under = not sub.group("sub").lower().startswith(("not", "unsuccessful"))
+            rows.append(_row(clip, n, text, "subheader", name=sub.group("sub"), elected=under))
+            continue
+        try:
+            reading = read_line(s, anchors, holds, ranked)
+        except LineError as err:
+            problems.append(Problem(clip.file, n, text, str(err)))
+            continue
+        rows.append(_candidate(clip, n, text, reading))
+    _under_subheaders(rows)
+    return rows, problems, "lines"
+
+
+def _under_subheaders(rows: list[dict[str, object]]) -> None:
+    under: bool | None = None
+    for row in rows:
+        if row["row_kind"] == "subheader":
+            under = bool(row["elected"])
+        elif row["elected"] is None and under is not None:
+            row["elected"] = under
+
+
+def _looks_per_body(numbered: list[tuple[int, str, str]], anchors: Anchors, holds: str) -> bool:
+    """First line 'Name, N nominations' and a line with no figure after it."""
+    if len(numbered) < 2 or re.search(r"\d", numbered[1][2]):
+        return False
+    try:
+        first = read_line(numbered[0][2], anchors, holds)
+    except LineError:
+        return False
+    return first.figure is not None and (first.unit or "").casefold() in ("nominations", "nomination")
+
+
+def _per_body(clip: Clipping, numbered: list[tuple[int, str, str]], anchors: Anchors,
+              holds: str) -> tuple[list[dict[str, object]], list[Problem]]:
+    rows: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    current: str | None = None
+    for n, text, s in numbered:
+        if re.search(r"\d", s) or re.search(r"\bnominations?\b", s, re.I):
+            try:
+                reading = read_line(s, anchors, holds)
+                if reading.figure is None:
+                    raise LineError("a candidate line 'Name, N nominations' with its count")
+            except LineError as err:
+                problems.append(Problem(clip.file, n, text, f"{err} (expected 'Name, 13 nominations' followed by "
+                                                            f"one nominating CLP or Labour group per line)"))
+                current = None
+                continue
+            current = reading.name
+            rows.append(_candidate(clip, n, text, reading))
+            continue
+        body = " ".join(s.split())
+        if current is None:
+            problems.append(Problem(clip.file, n, text, "a candidate line 'Name, N nominations' before the first "
+                                                        "nominating body"))
+        elif anchors.person(body):
+            problems.append(Problem(clip.file, n, text, f"a nominating CLP or Labour group; {body!r} is a registered "
+                                                        f"candidate ({anchors.person(body)}) — a candidate line "
+                                                        f"without its count?"))
+        else:
+            rows.append(_row(clip, n, text, "body", name=current, body=body))
+    return rows, problems
+
+
+def _totals(clip: Clipping, numbered: list[tuple[int, str, str]]) -> tuple[list[dict[str, object]], list[Problem]]:
+    rows: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    for n, text, s in numbered:
+        m = TOTALS_RE.match(s)
+        if not m:
+            problems.append(Problem(clip.file, n, text, f"'measure: value' with measure one of "
+                                                        f"{', '.join(TOTAL_MEASURES)} (prefix ~ for approximate)"))
+            continue
+        fig = m.group("fig")
+        try:
+            if "." in fig:
+                if not re.fullmatch(r"\d+\.\d+", fig):
+                    raise ValueError(f"a number such as 33.1; {fig!r} is not one")
+                figure: float | int = float(fig)
+            else:
+                figure = parse_figure(fig)
+        except ValueError as err:
+            problems.append(Problem(clip.file, n, text, str(err)))
+            continue
+        rows.append(_row(clip, n, text, "total", name=m.group("name"), figure=figure,
+                         label="approximate" if m.group("approx") else None))
+    return rows, problems
+
+
+def _slates(clip: Clipping, numbered: list[tuple[int, str, str]],
+            anchors: Anchors) -> tuple[list[dict[str, object]], list[Problem]]:
+    rows: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    for n, text, s in numbered:
+        m = SLATES_RE.match(s)
+        name = normalise_name(m.group("name")) if m else ""
+        problem = "'Name: slate label as the source put it'" if not m else name_problem(name, anchors)
+        if problem:
+            problems.append(Problem(clip.file, n, text, problem))
+            continue
+        rows.append(_row(clip, n, text, "candidate", name=name, label=m.group("label").strip()))  # type: ignore[union-attr]
+    return rows, problems
+
+
+def _duplicates(clip: Clipping, rows: list[dict[str, object]]) -> list[Problem]:
+    seen: dict[tuple[str, ...], int] = {}
+    out = []
+    for row in rows:
+        if row["row_kind"] == "candidate":
+            key: tuple[str, ...] = ("c", str(row["name"]).casefold())
+        elif row["row_kind"] == "body":
+            key = ("b", str(row["name"]).casefold(), str(row["body"]).casefold())
+        elif row["row_kind"] == "total":
+            key = ("t", str(row["name"]))
+        else:
+            continue
+        if key in seen:
+            what = "nominating body under one candidate" if key[0] == "b" else "entry"
+            out.append(Problem(clip.file, int(row["line"]), str(row["text"]),  # type: ignore[call-overload]
+                               f"each {what} once per table; already on line {seen[key]}"))
+        else:
+            seen[key] = int(row["line"])  # type: ignore[call-overload]
+    return out
+
+
+def _resolve_elected(rows: list[dict[str, object]]) -> None:
+    """Fill unmarked results lines from the table's own convention.
+
+    * A table with ``Elected`` marks: unmarked candidates were not elected.
+    * A table with a ``Not Elected:`` sub-header and no marks above it: those above were elected.
+    """
+    cands = [r for r in rows if r["row_kind"] == "candidate"]
+    subs = [r for r in rows if r["row_kind"] == "subheader"]
+    if subs and subs[0]["elected"] is False:
+        first_sub = int(subs[0]["line"])  # type: ignore[call-overload]
+        for r in cands:
+            if r["elected"] is None and int(r["line"]) < first_sub:  # type: ignore[call-overload]
+                r["elected"] = True
+    elif any(r["elected"] is True for r in cands):
+        for r in cands:
+            if r["elected"] is None:
+                r["elected"] = False
+
+
+def default_anchors(clip: Clipping, labels: Iterable[str] | None) -> Anchors:
+    """The registries beside the clippings folder (``data/raw``), else the project's."""
+    raw = clip.path.parent.parent
+    if not (raw / "candidates.csv").exists():
+        from ..io import raw_dir
+
+        raw = raw_dir()
+    return Anchors.load(raw, None if labels is None else list(labels))
+
+
+def read_table(clip: Clipping, anchors: Anchors) -> tuple[list[dict[str, object]], str]:
+    """Rows of ``clip``'s table and its kind; ClippingError listing every line that cannot be read."""
+    rows, problems, kind = read_rows(clip, anchors)
+    problems += _duplicates(clip, rows)
+    if problems:
+        raise ClippingError(sorted(problems, key=lambda p: p.line))
+    if clip.get("holds") == "results":
+        _resolve_elected(rows)
+    return rows, kind
+
+
+def parse_clipping(clip: Clipping, labels: Iterable[str] | None = None, anchors: Anchors | None = None):  # noqa: ANN201
+    """Parse ``clip``'s table into a DataFrame (``PARSED_COLUMNS`` then ``READING_COLUMNS``).
+
+    ``labels`` are the registered slate labels (default: ``slate_families.csv``); the
+    registered people come from ``candidates.csv`` beside the clippings folder unless
+    ``anchors`` are given. ``frame.attrs['shape']`` is ``lines``, ``per_body``,
+    ``slates`` or ``totals``. Raises ClippingError on any line that cannot be read.
+    """
+    import pandas as pd
+
+    rows, kind = read_table(clip, anchors or default_anchors(clip, labels))
+    rows = [{k: pd.NA if v is None else v for k, v in row.items()} for row in rows]
+    frame = pd.DataFrame(rows, columns=PARSED_COLUMNS + READING_COLUMNS)
+    frame.attrs["shape"] = kind
+    return frame
+
+
+def parse_file(path: Path, root: Path | None = None, labels: Iterable[str] | None = None):  # noqa: ANN201
+    """Read and parse one clipping file."""
+    clip = read_clipping(path, root)
+    return clip, parse_clipping(clip, labels)
