@@ -15,7 +15,7 @@ import pytest
 from nec_analysis.etl.clippings import ClippingError, read_clipping
 from nec_analysis.etl.names import Anchors
 from nec_analysis.etl.table import parse_clipping
-from nec_analysis.io import raw_dir
+from nec_analysis.paths import raw_dir
 
 REGISTRY = Anchors.load(raw_dir())
 EXTRA_LABELS = ["Momentum", "Open Labour", "Labour to Win"]  # labels these made-up tables print bare

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..paths import raw_dir
 from ..tables import PARSED_COLUMNS
 from .clippings import TOTAL_MEASURES, Clipping, ClippingError, Problem, normalise_text, read_clipping
 from .names import Anchors, name_problem, normalise_name
@@ -219,8 +220,6 @@ def default_anchors(clip: Clipping, labels: Iterable[str] | None) -> Anchors:
     """The registries beside the clippings folder (``data/raw``), else the project's."""
     raw = clip.path.parent.parent
     if not (raw / "candidates.csv").exists():
-        from ..io import raw_dir
-
         raw = raw_dir()
     return Anchors.load(raw, None if labels is None else list(labels))
 
