@@ -228,3 +228,87 @@ def test_advice_to_register_an_alias_or_label_only_where_the_text_is_one(tmp_pat
     for line in lines:
         for p in refused(tmp_path, f"Maria Lopez 204\n{line}\n"):
             assert "alias" not in p.expected and "slate_families" not in p.expected, (line, p.expected)
+
+
+# --------------------------------------------------------------------------- header keys for layouts
+
+
+@pytest.mark.parametrize("template, table", [
+    ("{figure} {name}", "204 Maria Lopez\n98 Tom Okafor\n"),
+    ("{rank}. {name} ({description}) – {figure}[ – {marker}]",
+     "1. Maria Lopez (Leeds) – 204 – Elected\n2. Tom Okafor (Bristol) – 98\n"),
+    ("{name} | {label} | {figure} {unit}", "Maria Lopez | Momentum | 204 CLPs\nTom Okafor | Labour to Win | 98 CLPs\n"),
+])
+def test_a_header_template_reads_what_the_reader_alone_cannot(tmp_path: Path, template: str, table: str) -> None:
+    df = read(tmp_path, table, extra=f"template: {template}\n")
+    assert values(df, "name", "figure") == [["Maria Lopez", 204], ["Tom Okafor", 98]]
+    if "{description}" in template:
+        assert values(df, "rank", "description", "marker") == [[1, "Leeds", "Elected"], [2, "Bristol", None]]
+    if "{label}" in template:
+        assert values(df, "label", "unit") == [["Momentum", "CLPs"], ["Labour to Win", "CLPs"]]
+
+
+def test_a_line_the_template_does_not_match_is_an_error_at_that_line(tmp_path: Path) -> None:
+    found = refused(tmp_path, "204 Maria Lopez\nTom Okafor 98\n", extra="template: {figure} {name}\n")
+    assert [p.line for p in found] == [first_line("template: x\n") + 1] and "template" in found[0].expected
+
+
+@pytest.mark.parametrize("template, words", [("{figure} {nme}", "{nme} is not one"), ("{figure}", "{name}"),
+                                             ("{name} {figure}[ {marker}", "balanced")])
+def test_a_malformed_template_is_an_error_at_its_header_line(tmp_path: Path, template: str, words: str) -> None:
+    found = refused(tmp_path, "204 Maria Lopez\n", extra=f"template: {template}\n")
+    assert [p.line for p in found] == [8] and words in found[0].expected
+
+
+def test_captions_headings_and_footnotes_are_accounted_for_with_their_reasons(tmp_path: Path) -> None:
+    extra = ("caption_lines: 12: the headline printed above the table\nheading_lines: 13: column names\n"
+             "footnote_lines: 16-17: source line and total, not candidates\n")
+    assert first_line(extra) == 12
+    table = "NEC nominations so far\nCandidate  CLPs\nMaria Lopez 204\nTom Okafor 98\nSource: the party\nTotal 302\n"
+    df = read(tmp_path, table, extra=extra)
+    assert df["row_kind"].tolist() == ["caption", "heading", "candidate", "candidate", "footnote", "footnote"]
+    assert df["line"].tolist() == list(range(first_line(extra), first_line(extra) + 6))
+    assert df["notes"].tolist()[:2] == ["the headline printed above the table", "column names"]
+    assert values(df, "name", "figure") == [["Maria Lopez", 204], ["Tom Okafor", 98]]
+
+
+@pytest.mark.parametrize("value, words", [("9 the headline", "N: reason"), ("3: above the header", "line 3"),
+                                          ("10: a; 10: b", "once")])
+def test_malformed_line_lists_are_errors_at_their_header_line(tmp_path: Path, value: str, words: str) -> None:
+    found = refused(tmp_path, "Maria Lopez 204\n", extra=f"caption_lines: {value}\n")
+    assert [p.line for p in found] == [8] and words in found[0].expected
+
+
+@pytest.mark.parametrize("table", [
+    "Maria Lopez\nTom Okafor\nSam Reid\n204\n98\n12\n",
+    "Maria Lopez\n\nTom Okafor\n\nSam Reid\n\n204\n\n98\n\n12\n",
+    "LOPEZ, Maria\nOKAFOR, Tom\nREID, Sam\n204 CLPs\n98 CLPs\n12 CLPs\n",
+])
+def test_a_table_flattened_column_by_column(tmp_path: Path, table: str) -> None:
+    df = read(tmp_path, table, extra="layout: columns\n")
+    assert [n.casefold() for n in cands(df)["name"]] == ["maria lopez", "tom okafor", "sam reid"]
+    assert cands(df)["figure"].tolist() == [204, 98, 12]
+    assert (df.row_kind == "cell").sum() == 3
+
+
+def test_columns_that_cannot_be_paired_stop_at_the_first_unpaired_line(tmp_path: Path) -> None:
+    found = refused(tmp_path, "Maria Lopez\nTom Okafor\nSam Reid\n204\n98\n", extra="layout: columns\n")
+    assert [p.line for p in found] == [first_line("layout: columns\n") + 2] and "3 names and 2 figures" in found[0].expected
+
+
+@pytest.mark.parametrize("cells, table, shares", [
+    ("name, figure", "Maria Lopez\n8,101\nTom Okafor\n7,550\n", [None, None]),
+    ("name, figure, share", "Maria Lopez\n8,101\n51.8%\nTom Okafor\n7,550\n48.2%\n", ["51.8%", "48.2%"]),
+    ("name, figure, share", "LOPEZ, Maria\n\n8,101\n\n(51.8%)\n\nOKAFOR, Tom\n\n7,550\n\n(48.2%)\n", ["51.8%", "48.2%"]),
+])
+def test_a_cell_per_line(tmp_path: Path, cells: str, table: str, shares: list) -> None:
+    df = read(tmp_path, table, holds="results", extra=f"layout: cells\ncells: {cells}\n")
+    assert [n.casefold() for n in cands(df)["name"]] == ["maria lopez", "tom okafor"]
+    assert values(df, "figure", "share") == [[8101, shares[0]], [7550, shares[1]]]
+
+
+def test_a_cell_table_with_a_missing_cell_stops(tmp_path: Path) -> None:
+    extra = "layout: cells\ncells: name, figure\n"
+    found = refused(tmp_path, "Maria Lopez\n8,101\nTom Okafor\n", holds="results", extra=extra)
+    assert [p.line for p in found] == [first_line(extra) + 2] and "2 lines per candidate" in found[0].expected
+

@@ -84,7 +84,7 @@ def parse_figure(token: str) -> int:
     raise ValueError(f"a whole number; {token!r} is not a number")
 
 
-def _earlier(inner: str) -> str:
+def earlier_counts(inner: str) -> str:
     """``'333, 275'`` → ``'333|275'``; a dash for none → ``''``; a comma with no space is ambiguous."""
     if re.search(r"\d,\d", inner.replace(" ", "")) and not re.search(r",\s", inner):
         raise LineError(f"bracketed counts separated by ', '; ({inner}) reads two ways: one count "
@@ -111,7 +111,7 @@ def _take_label(text: str, anchors: Anchors, at_end: bool) -> tuple[str | None, 
     return None, text
 
 
-def _bracket(inner: str, reading: Reading, anchors: Anchors, after_figure: bool) -> str | None:
+def _bracket(inner: str, reading: Reading, anchors: Anchors, after_figure: bool, ranked: bool = False) -> str | None:
     """Give a bracketed part its meaning on ``reading``; return it back if none fits."""
     bare = inner.strip()
     if bare.casefold() in MARKERS:
@@ -125,9 +125,9 @@ def _bracket(inner: str, reading: Reading, anchors: Anchors, after_figure: bool)
     elif CHANGE_RE.match(bare):
         reading.change = bare
     elif after_figure and _is_earlier(inner):
-        reading.earlier = _earlier(inner)
+        reading.earlier = earlier_counts(inner)
     elif not after_figure and re.fullmatch(r"\d+|[-–—]", bare):
-        if reading.rank is None:
+        if reading.rank is None and not ranked:
             raise LineError(f"a bracketed number after the name only in a ranked table; ({bare}) could be a "
                             f"previous rank or a count — give the header a 'template:' saying which")
         reading.prev_rank = int(bare) if bare.isdigit() else None
@@ -146,10 +146,12 @@ def _set_rank(reading: Reading, token: str) -> None:
     reading.rank, reading.rank_tie = int(m.group("n")), bool(m.group("tie")) or None
 
 
-def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: bool = False) -> Reading:
+def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: bool = False,
+              bare: bool = False) -> Reading:
     """Read one candidate line (already normalised) into its parts; LineError if it cannot be.
 
     ``ranked``: the header says bracketed numbers after names are previous ranks.
+    ``bare``: the line holds a name and no figure (its figure is on another line).
     """
     if text.count("(") != text.count(")") or re.search(r"\([^)]*\(", text):
         raise LineError("balanced brackets — the line looks truncated or garbled")
@@ -192,6 +194,9 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     unknown = [i for i, t in enumerate(tokens) if t.casefold() in UNKNOWN_FIGURES and i > 0]
     if len(tokens) > 1 and tokens[-1] in DASHES and not figures:
         unknown.append(len(tokens) - 1)
+    if bare and (figures or unknown):
+        raise LineError(f"a name line with no figure (the header's layout puts figures on lines of their own); "
+                        f"this line has {tokens[(figures + unknown)[0]]!r}")
     if len(figures) + len(unknown) > 1:
         shown = ", ".join(repr(tokens[i]) for i in sorted(figures + unknown))
         raise LineError(f"one count per line; this line has {len(figures) + len(unknown)}: {shown}")
@@ -201,7 +206,7 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     elif unknown:
         at = unknown[0]
         reading.figure_note = tokens[at]
-    elif holds == "nominations":
+    elif holds == "nominations" and not bare:
         last = tokens[-1] if tokens else ""
         raise LineError(f"a count of nominations after the name; no number on this line ({last!r} is not a number)")
     else:
@@ -266,7 +271,7 @@ def _read_head(head: list[str], line: str, reading: Reading, anchors: Anchors, r
         while head and head[-1] in DASHES | {",", ":", ";"}:
             head = head[:-1]
     while head and head[-1].startswith("("):
-        left = _bracket(head[-1][1:-1], reading, anchors, after_figure=False)
+        left = _bracket(head[-1][1:-1], reading, anchors, after_figure=False, ranked=ranked)
         if left is not None:
             reading.description = left.strip() if not reading.description else f"{left.strip()}; {reading.description}"
         head = head[:-1]

@@ -7,6 +7,7 @@ import pandas as pd
 from ..ids import election_id
 from ..parsers import Clipping, ClippingError, Problem
 from ..tables import COLUMNS
+from .parsed import FIGURE_KINDS
 from .people import NearMatchError, Registry
 
 
@@ -53,7 +54,7 @@ def figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
         as_of = clip.get("as_of") or clip.get("published")
         brackets = [y.strip() for y in clip.get("brackets").split(",") if y.strip()]
         for r in frame.itertuples(index=False):
-            if r.row_kind == "subheader":
+            if r.row_kind not in FIGURE_KINDS:  # a sub-header, or a line the header accounts for
                 continue
             if r.row_kind == "total":
                 out["totals"].append({"election_id": eid, "measure": r.name, "value": float(r.figure),

@@ -8,8 +8,7 @@ The kinds of table (``holds:``) and how they are read:
 * ``slates`` — ``Name: label as the source put it``;
 * ``totals`` — ``measure: value`` (``~`` for approximate).
 
-Rows carry ``PARSED_COLUMNS`` (what the build uses) and ``READING_COLUMNS`` (every
-other printed part: unit, change note, description, share, …), so nothing printed is lost.
+Rows are ``nec_analysis.etl.parsed`` rows: what the build uses and every other printed part.
 """
 
 from __future__ import annotations
@@ -21,67 +20,66 @@ from pathlib import Path
 from ..paths import raw_dir
 from ..tables import PARSED_COLUMNS
 from .clippings import TOTAL_MEASURES, Clipping, ClippingError, Problem, normalise_text, read_clipping
+from .layouts import compile_template, header_problems, marked_lines, read_cells, read_columns, read_templated
 from .names import Anchors, name_problem, normalise_name
-from .reading import LineError, Reading, parse_figure, read_line
+from .parsed import READING_COLUMNS, candidate
+from .parsed import row as new_row
+from .reading import LineError, parse_figure, read_line
 
-# Parts of a line beyond what the build uses; kept in the parsed frame so nothing printed is lost.
-READING_COLUMNS: list[str] = [
-    "unit",         # unit printed after the count: CLPs, nominations, votes
-    "rank_tie",     # True when the rank is printed as a tie ('5=')
-    "change",       # change note as printed inside its brackets: '+712', 'down 4'
-    "description",  # description of the person printed after the name
-    "share",        # percentage printed with the count
-    "figure_note",  # what stood in place of a figure not known: 'n/a', '*', '–'
-    "marker",       # elected marker as printed: 'ELECTED', '– elected', 'Not Elected'
-    "notes",        # other printed details: trailing punctuation
-]
 SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)
 TOTALS_RE = re.compile(rf"^(?P<name>{'|'.join(TOTAL_MEASURES)})\s*:\s*(?P<approx>~)?(?P<fig>\S+)$")
 SLATES_RE = re.compile(r"^(?P<name>[^:]+?)\s*:\s*(?P<label>\S.*)$")
-
-
-def _row(clip: Clipping, n: int, text: str, kind: str, **values: object) -> dict[str, object]:
-    row: dict[str, object] = dict.fromkeys(PARSED_COLUMNS + READING_COLUMNS)
-    row.update(file=clip.file, line=n, text=text, row_kind=kind)
-    row.update({k: v for k, v in values.items() if v is not None})
-    return row
-
-
-def _candidate(clip: Clipping, n: int, text: str, r: Reading) -> dict[str, object]:
-    return _row(clip, n, text, "candidate", name=r.name, figure=r.figure, elected=r.elected, label=r.label,
-                rank=r.rank, prev_rank=r.prev_rank, earlier=r.earlier, unit=r.unit, rank_tie=r.rank_tie,
-                change=r.change, description=r.description, share=r.share, figure_note=r.figure_note,
-                marker=r.marker, notes="; ".join(r.notes) or None)
 
 
 def read_rows(clip: Clipping, anchors: Anchors) -> tuple[list[dict[str, object]], list[Problem], str]:
     """Every non-blank table line of ``clip`` as a row, the problems, and the table's kind."""
     numbered = [(n, t, normalise_text(t).strip()) for n, t in clip.lines]
     numbered = [(n, t, s) for n, t, s in numbered if s]
-    holds, fmt = clip.get("holds"), clip.get("format")
+    problems = header_problems(clip)
+    if problems:
+        return [], problems, "lines"
+    marked = marked_lines(clip)
+    accounted = [new_row(clip, n, t, marked[n][0], notes=marked[n][1]) for n, t, _ in numbered if n in marked]
+    numbered = [line for line in numbered if line[0] not in marked]
+    rows, problems, kind = _read_kind(clip, numbered, anchors)
+    return sorted(rows + accounted, key=lambda r: int(r["line"])), problems, kind  # type: ignore[call-overload]
+
+
+def _read_kind(clip: Clipping, numbered: list[tuple[int, str, str]],
+               anchors: Anchors) -> tuple[list[dict[str, object]], list[Problem], str]:
+    holds, fmt, layout = clip.get("holds"), clip.get("format"), clip.get("layout") or "lines"
     if holds == "totals" or fmt == "totals":
         return *_totals(clip, numbered), "totals"
     if holds == "slates" or fmt == "slates":
         return *_slates(clip, numbered, anchors), "slates"
+    if layout == "columns":
+        return *read_columns(clip, numbered, anchors, holds), "columns"
+    if layout == "cells":
+        return *read_cells(clip, numbered, anchors, holds), "cells"
     if fmt == "per_body" or _looks_per_body(numbered, anchors, holds):
         return *_per_body(clip, numbered, anchors, holds), "per_body"
     rows: list[dict[str, object]] = []
     problems: list[Problem] = []
     ranked = bool(clip.get("prev_rank"))
+    template = clip.get("template")
+    pattern = compile_template(template) if template else None
     for n, text, s in numbered:
         sub = SUBHEADER_RE.match(s)
         if sub:
             under = not sub.group("sub").lower().startswith(("not", "unsuccessful"))
-            rows.append(_row(clip, n, text, "subheader", name=sub.group("sub"), elected=under))
+            rows.append(new_row(clip, n, text, "subheader", name=sub.group("sub"), elected=under))
             continue
         try:
-            reading = read_line(s, anchors, holds, ranked)
+            if pattern is not None:
+                reading = read_templated(s, pattern, anchors, holds, template)
+            else:
+                reading = read_line(s, anchors, holds, ranked)
         except LineError as err:
             problems.append(Problem(clip.file, n, text, str(err)))
             continue
-        rows.append(_candidate(clip, n, text, reading))
+        rows.append(candidate(clip, n, text, reading))
     _under_subheaders(rows)
-    return rows, problems, "lines"
+    return rows, problems, "template" if pattern is not None else "lines"
 
 
 def _under_subheaders(rows: list[dict[str, object]]) -> None:
@@ -121,7 +119,7 @@ def _per_body(clip: Clipping, numbered: list[tuple[int, str, str]], anchors: Anc
                 current = None
                 continue
             current = reading.name
-            rows.append(_candidate(clip, n, text, reading))
+            rows.append(candidate(clip, n, text, reading))
             continue
         body = " ".join(s.split())
         if current is None:
@@ -132,7 +130,7 @@ def _per_body(clip: Clipping, numbered: list[tuple[int, str, str]], anchors: Anc
                                                         f"candidate ({anchors.person(body)}) — a candidate line "
                                                         f"without its count?"))
         else:
-            rows.append(_row(clip, n, text, "body", name=current, body=body))
+            rows.append(new_row(clip, n, text, "body", name=current, body=body))
     return rows, problems
 
 
@@ -156,7 +154,7 @@ def _totals(clip: Clipping, numbered: list[tuple[int, str, str]]) -> tuple[list[
         except ValueError as err:
             problems.append(Problem(clip.file, n, text, str(err)))
             continue
-        rows.append(_row(clip, n, text, "total", name=m.group("name"), figure=figure,
+        rows.append(new_row(clip, n, text, "total", name=m.group("name"), figure=figure,
                          label="approximate" if m.group("approx") else None))
     return rows, problems
 
@@ -172,7 +170,7 @@ def _slates(clip: Clipping, numbered: list[tuple[int, str, str]],
         if problem:
             problems.append(Problem(clip.file, n, text, problem))
             continue
-        rows.append(_row(clip, n, text, "candidate", name=name, label=m.group("label").strip()))  # type: ignore[union-attr]
+        rows.append(new_row(clip, n, text, "candidate", name=name, label=m.group("label").strip()))  # type: ignore[union-attr]
     return rows, problems
 
 
