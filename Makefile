@@ -32,7 +32,7 @@ LAB_ARGS ?=
 RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
 SRC_FILES := $(wildcard nec_analysis/*.py nec_analysis/etl/*.py)
 
-.PHONY: help setup data test lint lab lock bench clean distclean
+.PHONY: help setup data check test lint lab lock bench clean distclean
 
 help: ## list the targets
 	@echo "make TARGET [YEAR=$(YEAR)]"
@@ -75,6 +75,10 @@ lint: $(SETUP) ## check the code with ruff
 # Jupyter refuses to run as root without --allow-root (containers, CI): pass it only then.
 lab: $(SETUP) ## open JupyterLab (notebooks/*.py open as notebooks; kernel `nec-analysis`); LAB_ARGS=... for more
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+check: $(SETUP) ## show how each line of one clipping is read, before building: make check FILE=data/raw/clippings/…
+	@test -n "$(FILE)" || { echo "make check: say which clipping, e.g. make check FILE=data/raw/clippings/2014_clp_nominations_labourlist.txt" >&2; exit 2; }
+	$(PY) -m nec_analysis read $(FILE)
 
 bench: $(SETUP) ## time set-up, report builds and the data build against references (bench/bench.py)
 	$(PY) bench/bench.py $(BENCH_ARGS)

@@ -1,4 +1,6 @@
-"""Command line: ``python -m nec_analysis build`` (what ``make data`` runs)."""
+"""Command line: ``python -m nec_analysis build`` (what ``make data`` runs) and
+``python -m nec_analysis read FILE`` (what ``make check FILE=…`` runs: how each line of a
+clipping is read, before anything is built)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,13 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="parse data/raw and write the tidy tables to data/processed")
     b.add_argument("--root", type=Path, default=None,
                    help="the project folder holding data/raw (default: this project)")
+    r = sub.add_parser("read", help="show how each table line of a clipping is read; builds nothing")
+    r.add_argument("file", type=Path, help="a clipping, e.g. data/raw/clippings/2014_clp_nominations_labourlist.txt")
     args = parser.parse_args(argv)
+    if args.command == "read":
+        from .etl.preview import preview
+
+        return preview(args.file, sys.stdout)
     if args.command == "build":
         from .etl.build import main as build_main
 

@@ -312,3 +312,37 @@ def test_a_cell_table_with_a_missing_cell_stops(tmp_path: Path) -> None:
     found = refused(tmp_path, "Maria Lopez\n8,101\nTom Okafor\n", holds="results", extra=extra)
     assert [p.line for p in found] == [first_line(extra) + 2] and "2 lines per candidate" in found[0].expected
 
+
+# --------------------------------------------------------------------------- the preview
+
+
+def test_the_preview_shows_each_line_new_people_and_problems(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from nec_analysis.__main__ import main
+
+    path = tmp_path / "2031_clp_test.txt"
+    path.write_text(HEADER.format(holds="nominations", extra="") + "\nAnn Black – 220 (+12)\nMaria Lopez – 98 CLPs\n"
+                    "Total 318\n", encoding="utf-8")
+    assert main(["read", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert any("Ann Black → ann-black" in line and "220" in line and "change +12" in line for line in out)
+    assert any("Maria Lopez → NEW" in line and "unit CLPs" in line for line in out)
+    assert any(line.lstrip().startswith("11 ") and "✗" in line for line in out)
+    assert f"{path}:11: " in "\n".join(out) and "1 NEW" in "\n".join(out)
+
+
+def test_the_preview_of_a_100_line_clipping_loads_no_pandas_and_is_quick(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "2031_clp_test.txt"
+    lines = "".join(f"Person{chr(65 + i // 26)}{chr(97 + i % 26)} Testname – {1000 - i}\n" for i in range(100))
+    path.write_text(HEADER.format(holds="nominations", extra="") + "\n" + lines, encoding="utf-8")
+    code = ("import sys, time; t = time.perf_counter(); from nec_analysis.__main__ import main; rc = main(['read', "
+            f"{str(path)!r}]); print(time.perf_counter() - t, 'pandas' in sys.modules, rc, file=sys.stderr)")
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    seconds, pandas_loaded, rc = proc.stderr.split()
+    assert (pandas_loaded, rc) == ("False", "0") and proc.stdout.count("→ NEW") == 100
+    assert float(seconds) < 0.5 and wall < 2.0, (seconds, wall)
