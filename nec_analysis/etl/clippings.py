@@ -108,6 +108,8 @@ def normalise_text(text: str) -> str:
     soft hyphen) are removed; the result is NFC. Control characters are left for
     :func:`character_problem` to refuse.
     """
+    if text.isascii():
+        return text.replace("\t", " ")
     text = text.translate(_FOLD)
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return unicodedata.normalize("NFC", text)

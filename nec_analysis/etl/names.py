@@ -12,6 +12,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .clippings import normalise_text
@@ -96,12 +97,15 @@ class Anchors:
                     return key
         return None
 
+    @cached_property
+    def _label_re(self) -> re.Pattern[str]:
+        alternation = "|".join(re.escape(label) for label in self.labels) or "(?!)"
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
     def contained_label(self, text: str) -> str | None:
         """A registered slate label printed inside ``text`` as whole words (case as registered)."""
-        for label in self.labels:
-            if re.search(rf"(?<![\w]){re.escape(label)}(?![\w])", text):
-                return label
-        return None
+        m = self._label_re.search(text)
+        return m.group(0) if m else None
 
 
 def name_problem(name: str, anchors: Anchors) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from ..paths import raw_dir
@@ -219,7 +220,15 @@ def default_anchors(clip: Clipping, labels: Iterable[str] | None) -> Anchors:
     raw = clip.path.parent.parent
     if not (raw / "candidates.csv").exists():
         raw = raw_dir()
-    return Anchors.load(raw, None if labels is None else list(labels))
+    stamps = tuple((raw / f).stat().st_mtime_ns if (raw / f).exists() else 0
+                   for f in ("candidates.csv", "name_decisions.csv", "slate_families.csv"))
+    return _anchors(raw, None if labels is None else tuple(labels), stamps)
+
+
+@lru_cache(maxsize=8)
+def _anchors(raw: Path, labels: tuple[str, ...] | None, stamps: tuple[int, ...]) -> Anchors:
+    """Anchors.load, once per registry state (``stamps``: the files' modification times)."""
+    return Anchors.load(raw, labels)
 
 
 def read_table(clip: Clipping, anchors: Anchors) -> tuple[list[dict[str, object]], str]:
@@ -244,8 +253,8 @@ def parse_clipping(clip: Clipping, labels: Iterable[str] | None = None, anchors:
     import pandas as pd
 
     rows, kind = read_table(clip, anchors or default_anchors(clip, labels))
-    rows = [{k: pd.NA if v is None else v for k, v in row.items()} for row in rows]
-    frame = pd.DataFrame(rows, columns=PARSED_COLUMNS + READING_COLUMNS)
+    columns = PARSED_COLUMNS + READING_COLUMNS
+    frame = pd.DataFrame([[pd.NA if r[c] is None else r[c] for c in columns] for r in rows], columns=columns)
     frame.attrs["shape"] = kind
     return frame
 
