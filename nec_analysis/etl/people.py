@@ -24,16 +24,12 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from ..parsers import normalise_name
 from ..tables import CANDIDATES_COLUMNS
+from .names import name_key, normalise_name
 from .registries import LINE, read_registry, specs
 
 NEAR_RATIO = 0.85  # difflib similarity at or above which two different keys count as "close"
 
-
-def name_key(name: str) -> str:
-    """Matching key: normalised, case-folded, hyphens and dots kept, whitespace folded."""
-    return " ".join(normalise_name(name).casefold().replace("’", "'").split())
 
 
 def slugify(name: str) -> str:
