@@ -16,8 +16,10 @@ the committed project under a temporary folder; nothing is written to the projec
   all      `make reports` from nothing, against the sum of `make report YEAR=y` for each year.
   scale    the data build on the real clippings and on synthetic ones 10x and 100x the real
            table lines (bench/synthetic.py, written under the temporary folder).
+  read     `python -m nec_analysis read FILE` (the preview of ``make check``) on a 100-line
+           clipping of made-up names; budget under 0.5 s.
 
-    python bench/bench.py [--repeat 3] [--only setup,report,noop,all,scale] [--keep]
+    python bench/bench.py [--repeat 3] [--only setup,report,noop,all,scale,read] [--keep]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -34,7 +37,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PARTS = ("setup", "report", "noop", "all", "scale")
+PARTS = ("setup", "report", "noop", "all", "scale", "read")
 RESULTS: dict[str, list[float]] = {}
 
 
@@ -163,6 +166,20 @@ def bench_scale(tmp: Path, project: Path, repeat: int) -> None:
         measure(f"scale: {k}x ({int(lines):,} table lines)", repeat, cmd, dest)
 
 
+def bench_read(tmp: Path, project: Path, repeat: int) -> None:
+    print("\nRead: the preview of one clipping (python -m nec_analysis read FILE, start-up included)", flush=True)
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synthetic
+
+    names = synthetic._names(random.Random(1), 100)
+    path = tmp / "2030_clp_nominations_bench.txt"
+    path.write_text("publisher: Bench\ntitle: 100 lines\nurl: https://example.org\npublished: 2030\nyear: 2030\n"
+                    "section: clp\nholds: nominations\n\n"
+                    + "".join(f"  • {fore} {sur} – {1000 - i}\n" for i, (fore, sur) in enumerate(names)),
+                    encoding="utf-8")
+    measure("read: 100-line clipping", repeat, f"{project}/.venv/bin/python -m nec_analysis read {path}", project)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
@@ -181,9 +198,12 @@ def main() -> int:
         project = clone(tmp / "project")
         if parts & {"report", "noop", "all"}:
             bench_reports(project, args.repeat, parts)
-        if "scale" in parts:
+        if parts & {"scale", "read"}:
             run("make setup", project)
+        if "scale" in parts:
             bench_scale(tmp, project, args.repeat)
+        if "read" in parts:
+            bench_read(tmp, project, args.repeat)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -206,6 +226,9 @@ def main() -> int:
     if "all: make reports" in have:
         ratio("every year / sum of single years", "all: make reports", "all: sum of make report YEAR=y", "<= 0.65x",
               med("all: make reports") <= 0.65 * med("all: sum of make report YEAR=y"))
+    if "read: 100-line clipping" in have:
+        m = med("read: 100-line clipping")
+        print(f"  {'read FILE, 100 lines, median':<58} {m:6.3f}s   budget {'< 0.5 s':<14} {'OK' if m < 0.5 else 'OVER'}")
     scale = [k for k in RESULTS if k.startswith("scale:")]
     if len(scale) == 3:
         one, ten, hundred = (med(k) for k in scale)
