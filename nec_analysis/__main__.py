@@ -5,6 +5,7 @@ clipping is read, before anything is built)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "read":
         from .etl.preview import preview
 
-        return preview(args.file, sys.stdout)
+        try:
+            return preview(args.file, sys.stdout)
+        except BrokenPipeError:  # `read FILE | head`: the reader stopped listening
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the exit-time flush does not fail
+            return 0
     if args.command == "build":
         from .etl.build import main as build_main
 
