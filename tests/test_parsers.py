@@ -134,6 +134,7 @@ def test_totals_and_approximate_figures(tmp_path: Path) -> None:
     ("SINGH JOSAN, Gurinder", "Gurinder SINGH JOSAN"),
     ("JOSAN, Gurinder Singh", "Gurinder Singh JOSAN"),
     ("Dr Neeraj Patil", "Neeraj Patil"),
+    ("Baroness Gould", "Baroness Gould"),  # a peer known by title and one name keeps the title
     ("  Ann\u00a0 Black ", "Ann Black"),
 ])
 def test_normalise_name(printed: str, expected: str) -> None:

@@ -272,6 +272,12 @@ def test_captions_headings_and_footnotes_are_accounted_for_with_their_reasons(tm
     assert values(df, "name", "figure") == [["Maria Lopez", 204], ["Tom Okafor", 98]]
 
 
+def test_a_footnote_range_may_hold_blank_lines(tmp_path: Path) -> None:
+    extra = "footnote_lines: 12-14: an earlier year's column that cannot be paired with the names\n"
+    df = read(tmp_path, "Maria Lopez 204\nTom Okafor 98\n75,584\n\n61,970\n", extra=extra)
+    assert df["row_kind"].tolist() == ["candidate", "candidate", "footnote", "footnote"]
+
+
 @pytest.mark.parametrize("value, words", [("9 the headline", "N: reason"), ("3: above the header", "line 3"),
                                           ("10: a; 10: b", "once")])
 def test_malformed_line_lists_are_errors_at_their_header_line(tmp_path: Path, value: str, words: str) -> None:
@@ -293,7 +299,18 @@ def test_a_table_flattened_column_by_column(tmp_path: Path, table: str) -> None:
 
 def test_columns_that_cannot_be_paired_stop_at_the_first_unpaired_line(tmp_path: Path) -> None:
     found = refused(tmp_path, "Maria Lopez\nTom Okafor\nSam Reid\n204\n98\n", extra="layout: columns\n")
-    assert [p.line for p in found] == [first_line("layout: columns\n") + 2] and "3 names and 2 figures" in found[0].expected
+    assert [p.line for p in found] == [first_line("layout: columns\n") + 2] and "after the 3 names; there are 2 lines" in found[0].expected
+
+
+@pytest.mark.parametrize("columns, table", [
+    ("name, figure, share", "Maria Lopez (GA)\nTom Okafor (MT)\n53,565\n52,699\n(9.17)\n(8.99)\n"),
+    ("name, share, figure", "Maria Lopez (GA)\n\nTom Okafor (MT)\n9.17%\n8.99%\n\n53,565\n52,699\n"),
+    ("name, figure, share", "LOPEZ, Maria (GA)\nOKAFOR, Tom (MT)\n53,565\n\n52,699\n9.17\n8.99\n"),
+])
+def test_columns_of_names_figures_and_shares(tmp_path: Path, columns: str, table: str) -> None:
+    df = read(tmp_path, table, holds="results", extra=f"layout: columns\ncolumns: {columns}\n")
+    assert values(df, "figure", "share", "description") == [[53565, "9.17%", "GA"], [52699, "8.99%", "MT"]]
+    assert (df.row_kind == "cell").sum() == 4
 
 
 @pytest.mark.parametrize("cells, table, shares", [
@@ -305,6 +322,13 @@ def test_a_cell_per_line(tmp_path: Path, cells: str, table: str, shares: list) -
     df = read(tmp_path, table, holds="results", extra=f"layout: cells\ncells: {cells}\n")
     assert [n.casefold() for n in cands(df)["name"]] == ["maria lopez", "tom okafor"]
     assert values(df, "figure", "share") == [[8101, shares[0]], [7550, shares[1]]]
+
+
+def test_cells_with_elected_subheaders_between_candidates(tmp_path: Path) -> None:
+    table = "Elected\nMaria Lopez\n8,101\n11.19\nNot elected\nTom Okafor\n7,550\n9.33\n"
+    df = read(tmp_path, table, holds="results", extra="layout: cells\ncells: name, figure, share\n")
+    assert values(df, "name", "figure", "share", "elected") == [["Maria Lopez", 8101, "11.19%", True],
+                                                                ["Tom Okafor", 7550, "9.33%", False]]
 
 
 def test_a_cell_table_with_a_missing_cell_stops(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ OPTIONAL_KEYS = (
     "election_type", "status", "as_of", "brackets", "prev_rank", "body_type", "partial",
     "truncated", "format", "captured_from", "note",
     # how to read a layout the line reader cannot read alone (nec_analysis.etl.layouts)
-    "template", "caption_lines", "heading_lines", "footnote_lines", "layout", "cells",
+    "template", "caption_lines", "heading_lines", "footnote_lines", "layout", "cells", "columns",
 )
 ALLOWED_VALUES = {
     "section": codes(vocab.SECTIONS),

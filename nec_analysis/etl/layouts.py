@@ -7,10 +7,16 @@
   ``{figure} {name} ({label})`` or ``{rank}. {name} – {figure}[ – {marker}]``. Fields:
   see ``FIELDS``; ``[...]`` marks an optional part; a space stands for any run of spaces.
   A candidate line the template does not match is an error at that line.
-* ``layout: columns`` — a table flattened column by column: every name line, then every
-  figure line in the same order. The two columns must pair one to one.
+* ``layout: columns`` (with ``columns: name, figure, share`` if there are more columns
+  than names and figures) — a table flattened column by column: every name line, then
+  every line of the next column in the same order, and so on. The columns must pair one
+  to one; a column that cannot be paired is an error at its first unpaired line.
 * ``layout: cells`` with ``cells: name, figure, share`` — a table with one cell per line:
-  each candidate takes that many consecutive lines, in that order.
+  each candidate takes that many consecutive lines, in that order. ``Elected`` /
+  ``Not elected`` sub-header lines may stand between candidates.
+
+In a column or cell that the header calls ``share``, a bare decimal (``9.17``, ``(9.17)``)
+is a percentage: the header says so.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from .reading import (
     MARKERS,
     NUM_RE,
     SHARE_RE,
+    SUBHEADER_RE,
     UNITS,
     UNKNOWN_FIGURES,
     LineError,
@@ -36,6 +43,7 @@ from .reading import (
 LINE_KEYS = {"caption_lines": "caption", "heading_lines": "heading", "footnote_lines": "footnote"}
 LAYOUTS = ("lines", "columns", "cells")
 CELL_FIELDS = ("name", "figure", "share", "label", "marker")
+SHARE_CELL_RE = re.compile(r"^\(?(?P<share>\d+(?:\.\d+)?)\s*%?\)?$")
 FIELDS = {  # template field → what it matches
     "name": r".+?", "figure": r"[^\s()]+", "rank": r"\d+=?", "prev_rank": r"\d+|[-–—]", "label": r".+?",
     "description": r".+?", "change": r".+?", "unit": r"[^\s()]+(?:\s[^\s()]+)?", "share": r"\d+(?:\.\d+)?\s*%",
@@ -54,13 +62,14 @@ def header_problems(clip: Clipping) -> list[Problem]:
     layout = clip.get("layout") or "lines"
     if layout not in LAYOUTS:
         bad("layout", f"layout one of {', '.join(LAYOUTS)}")
-    if layout == "cells":
-        fields = [f.strip() for f in clip.get("cells").split(",")]
-        if "name" not in fields or any(f not in CELL_FIELDS for f in fields) or len(set(fields)) != len(fields):
-            bad("cells" if "cells" in clip.header else "layout",
-                f"'cells: name, figure, …' naming each line of a candidate once, from {', '.join(CELL_FIELDS)}")
-    elif "cells" in clip.header:
-        bad("cells", "'cells:' only with 'layout: cells'")
+    for key in ("cells", "columns"):
+        if layout == key:
+            fields = fields_of(clip)
+            if fields[0] != "name" or any(f not in CELL_FIELDS for f in fields) or len(set(fields)) != len(fields):
+                bad(key if key in clip.header else "layout",
+                    f"'{key}: name, figure, …' starting with name and naming each once, from {', '.join(CELL_FIELDS)}")
+        elif key in clip.header:
+            bad(key, f"'{key}:' only with 'layout: {key}'")
     if clip.get("template"):
         try:
             compile_template(clip.get("template"))
@@ -76,6 +85,12 @@ def header_problems(clip: Clipping) -> list[Problem]:
     return out
 
 
+def fields_of(clip: Clipping) -> list[str]:
+    """The fields of ``cells:`` / ``columns:`` (default ``name, figure``)."""
+    layout = clip.get("layout") or "lines"
+    return [f.strip() for f in (clip.get(layout) or "name, figure").split(",")]
+
+
 def marked_lines(clip: Clipping) -> dict[int, tuple[str, str]]:
     """Line number → (caption / heading / footnote, reason); ValueError ``key|message`` if malformed."""
     table = {n: t for n, t in clip.lines if t.strip()}
@@ -87,9 +102,10 @@ def marked_lines(clip: Clipping) -> dict[int, tuple[str, str]]:
                 raise ValueError(f"{key}|'{key}: N: reason; N-M: reason' — a line number (or range) and why; "
                                  f"{part!r} is not")
             first, last = int(m.group(1)), int(m.group(2) or m.group(1))
-            for n in range(first, last + 1):
+            for n in (first, last):
                 if n not in table:
                     raise ValueError(f"{key}|line numbers of non-blank table lines; line {n} is not one")
+            for n in (n for n in range(first, last + 1) if n in table):  # blank lines in a range are blank
                 if n in out:
                     raise ValueError(f"{key}|each line listed once; line {n} is already a {out[n][0]}")
                 out[n] = (kind, m.group(3).strip())
@@ -181,76 +197,96 @@ def _figure_line(s: str, holds: str) -> Reading | None:
     return r
 
 
+def _cell(field: str, n: int, s: str, r: Reading, holds: str) -> None:
+    """Put the ``field`` cell on line ``n`` (text ``s``) into ``r``; LineError if it is not one."""
+    if field == "figure":
+        fig = _figure_line(s, holds)
+        if fig is None or fig.share:
+            raise LineError(f"a figure on line {n}; {s!r} is not one")
+        r.figure, r.figure_note, r.unit = fig.figure, fig.figure_note, fig.unit
+    elif field == "share":
+        m = SHARE_CELL_RE.match(s)
+        if not m:
+            raise LineError(f"a share such as 41.2 or (41.2%) on line {n}; {s!r} is not one")
+        r.share = f"{m.group('share')}%"
+    elif field == "label":
+        r.label = s
+    elif field == "marker":
+        if s.casefold() not in MARKERS:
+            raise LineError(f"a marker ({', '.join(MARKERS)}) on line {n}; {s!r} is not one")
+        r.elected, r.marker = MARKERS[s.casefold()], s
+
+
 def read_columns(clip: Clipping, numbered: list[tuple[int, str, str]], anchors: Anchors,
                  holds: str) -> tuple[list[dict[str, object]], list[Problem]]:
-    """Every name line, then every figure line, paired in order."""
+    """Every name line, then each further column's lines in the same order."""
+    fields = fields_of(clip)
+    first_value = next((i for i, (_, _, s) in enumerate(numbered) if _figure_line(s, holds) is not None
+                        or SHARE_CELL_RE.match(s)), len(numbered))
+    names, values = numbered[:first_value], numbered[first_value:]
     problems: list[Problem] = []
-    names: list[tuple[int, str, Reading]] = []
-    figures: list[tuple[int, str, Reading]] = []
-    for n, text, s in numbered:
-        fig = _figure_line(s, holds)
-        if fig is not None:
-            figures.append((n, text, fig))
-            continue
-        if figures:
-            problems.append(Problem(clip.file, n, text, "a figure line: in 'layout: columns' every name comes "
-                                                        "before the first figure"))
-            continue
+    readings = []
+    for n, text, s in names:
         try:
-            names.append((n, text, read_line(s, anchors, holds, bare=True)))
+            readings.append(read_line(s, anchors, holds, bare=True))
         except LineError as err:
             problems.append(Problem(clip.file, n, text, str(err)))
-    if len(names) != len(figures) and not problems:
-        n, text = (names[len(figures)][:2] if len(names) > len(figures) else figures[len(names)][:2])
-        problems.append(Problem(clip.file, n, text, f"as many figure lines as name lines to pair them; "
-                                                    f"{len(names)} names and {len(figures)} figures"))
+    want = len(names) * (len(fields) - 1)
+    if len(values) != want:
+        short = names[min(len(values), len(names) - 1)] if names else numbered[0]
+        n, text, _ = values[want] if len(values) > want else short
+        problems.append(Problem(clip.file, n, text, f"{len(fields) - 1} column(s) ({', '.join(fields[1:])}) of "
+                                                    f"{len(names)} lines each after the {len(names)} names; there "
+                                                    f"are {len(values)} lines: the columns cannot be paired"))
     if problems:
         return [], problems
-    rows = []
-    for (n, text, r), (fn, ftext, f) in zip(names, figures):
-        r.figure, r.figure_note, r.unit, r.share = f.figure, f.figure_note, f.unit, f.share
-        rows.append(candidate(clip, n, text, r))
-        rows.append(row(clip, fn, ftext, "cell", name=r.name, notes=f"figure of line {n}"))
-    return rows, problems
+    rows: list[dict[str, object]] = []
+    cells: list[dict[str, object]] = []
+    for k, field in enumerate(fields[1:]):
+        column = values[k * len(names):(k + 1) * len(names)]
+        for (n, _, _), r, (cn, ctext, cs) in zip(names, readings, column):
+            try:
+                _cell(field, cn, cs, r, holds)
+            except LineError as err:
+                problems.append(Problem(clip.file, cn, ctext, f"{err} (the {field} of line {n})"))
+            cells.append(row(clip, cn, ctext, "cell", name=r.name, notes=f"{field} of line {n}"))
+    rows = [candidate(clip, n, text, r) for (n, text, _), r in zip(names, readings)]
+    return ([], problems) if problems else (rows + cells, [])
 
 
 def read_cells(clip: Clipping, numbered: list[tuple[int, str, str]], anchors: Anchors,
                holds: str) -> tuple[list[dict[str, object]], list[Problem]]:
-    """Each candidate on ``len(cells)`` consecutive lines, one cell per line."""
-    fields = [f.strip() for f in clip.get("cells").split(",")]
-    k = len(fields)
-    if len(numbered) % k:
-        n, text, _ = numbered[len(numbered) - len(numbered) % k]
-        return [], [Problem(clip.file, n, text, f"{k} lines per candidate ({', '.join(fields)}); the last "
-                                                 f"candidate, from this line, has {len(numbered) % k}")]
+    """Each candidate on ``len(cells)`` consecutive lines, one cell per line; sub-headers between."""
+    fields = fields_of(clip)
     rows: list[dict[str, object]] = []
     problems: list[Problem] = []
-    for i in range(0, len(numbered), k):
-        group = dict(zip(fields, numbered[i:i + k]))
-        n, text, s = group["name"]
-        try:
-            r = read_line(s, anchors, holds, bare=True)
-            for field, (cn, _ctext, cs) in group.items():
-                if field == "figure":
-                    fig = _figure_line(cs, holds)
-                    if fig is None or fig.share:
-                        raise LineError(f"a figure on line {cn} (the {field} cell of the candidate on line {n})")
-                    r.figure, r.figure_note, r.unit = fig.figure, fig.figure_note, fig.unit
-                elif field == "share":
-                    if not SHARE_RE.match(cs.strip("()")):
-                        raise LineError(f"a share such as 41.2% on line {cn} (the share cell of line {n})")
-                    r.share = cs.strip("()")
-                elif field == "label":
-                    r.label = cs
-                elif field == "marker":
-                    if cs.casefold() not in MARKERS:
-                        raise LineError(f"a marker ({', '.join(MARKERS)}) on line {cn}")
-                    r.elected, r.marker = MARKERS[cs.casefold()], cs
-        except (LineError, ValueError) as err:
-            problems.append(Problem(clip.file, n, text, str(err)))
+    group: list[tuple[int, str, str]] = []
+    under: bool | None = None
+    for i, (n, text, s) in enumerate(numbered):
+        sub = SUBHEADER_RE.match(s)
+        if sub and not group:
+            under = not sub.group("sub").lower().startswith(("not", "unsuccessful"))
+            rows.append(row(clip, n, text, "subheader", name=sub.group("sub"), elected=under))
             continue
-        rows.append(candidate(clip, n, text, r))
-        for field, (cn, ctext, _cs) in group.items():
-            if field != "name":
-                rows.append(row(clip, cn, ctext, "cell", name=r.name, notes=f"{field} of line {n}"))
+        group.append((n, text, s))
+        if len(group) < len(fields) and i < len(numbered) - 1:
+            continue
+        n0, text0, s0 = group[0]
+        try:
+            if len(group) < len(fields):
+                raise LineError(f"{len(fields)} lines per candidate ({', '.join(fields)}); the candidate from "
+                                f"this line has {len(group)}")
+            r = read_line(s0, anchors, holds, bare=True)
+            for field, (cn, _ctext, cs) in zip(fields[1:], group[1:]):
+                _cell(field, cn, cs, r, holds)
+            if r.elected is None:
+                r.elected = under
+        except LineError as err:
+            problems.append(Problem(clip.file, n0, text0, str(err)))
+            group = []
+            continue
+        rows.append(candidate(clip, n0, text0, r))
+        for field, (cn, ctext, _cs) in zip(fields[1:], group[1:]):
+            rows.append(row(clip, cn, ctext, "cell", name=r.name, notes=f"{field} of line {n0}"))
+        group = []
     return rows, problems

@@ -35,7 +35,7 @@ def normalise_name(raw: str) -> str:
     if "," in name:
         surname, _, forename = name.partition(",")
         name = f"{forename.strip()} {surname.strip()}"
-    while HONORIFICS.match(name):
+    while HONORIFICS.match(name) and len(name.split()) > 2:  # 'Baroness Gould' keeps its title
         name = HONORIFICS.sub("", name, count=1)
     return name.strip()
 

@@ -42,6 +42,7 @@ NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
 SHARE_RE = re.compile(r"^\d+(?:\.\d+)?\s*%$")
 ORDINAL_RE = re.compile(r"^(?P<n>\d+)(?:st|nd|rd|th)?(?P<tie>=)?$", re.I)
 RANK_BEFORE_RE = re.compile(r"^(?P<n>\d+)(?:(?P<tie>=)|[.)]|st|nd|rd|th)?$", re.I)
+SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)  # a line over a group
 TOKEN_RE = re.compile(r"\([^()]*\)|[–—]|[,:;]|(?:[^\s()–—,:;]|(?<=\d),(?=\d))+")
 
 

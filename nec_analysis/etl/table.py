@@ -25,9 +25,8 @@ from .layouts import compile_template, header_problems, marked_lines, read_cells
 from .names import Anchors, name_problem, normalise_name
 from .parsed import READING_COLUMNS, candidate
 from .parsed import row as new_row
-from .reading import LineError, parse_figure, read_line
+from .reading import SUBHEADER_RE, LineError, parse_figure, read_line
 
-SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)
 TOTALS_RE = re.compile(rf"^(?P<name>{'|'.join(TOTAL_MEASURES)})\s*:\s*(?P<approx>~)?(?P<fig>\S+)$")
 SLATES_RE = re.compile(r"^(?P<name>[^:]+?)\s*:\s*(?P<label>\S.*)$")
 
