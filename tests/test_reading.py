@@ -370,3 +370,9 @@ def test_the_preview_of_a_100_line_clipping_loads_no_pandas_and_is_quick(tmp_pat
     seconds, pandas_loaded, rc = proc.stderr.split()
     assert (pandas_loaded, rc) == ("False", "0") and proc.stdout.count("→ NEW") == 100
     assert float(seconds) < 0.5 and wall < 2.0, (seconds, wall)
+
+
+@pytest.mark.parametrize("line", ["Singh Patel, Amrit 204", "Jane Doe, Oxford 204"])
+def test_a_comma_that_reads_as_surname_first_or_as_a_description_is_an_error(tmp_path: Path, line: str) -> None:
+    [p] = refused(tmp_path, f"{line}\nTom Okafor 98\n")
+    assert p.line == first_line() and "reads as the name" in p.expected and "described as" in p.expected

@@ -311,7 +311,7 @@ def _name_and_description(head: list[str], reading: Reading, anchors: Anchors) -
         elif anchors.person(before):
             reading.name, reading.description = normalise_name(before), after
         else:
-            sf_ok = len(before.split()) == 1 and name_problem(surname_first, anchors) is None
+            sf_ok = len(after.split()) <= 3 and name_problem(surname_first, anchors) is None
             nd_ok = len(before.split()) > 1 and name_problem(before, anchors) is None
             if sf_ok and nd_ok:
                 raise LineError(f"one reading; {_join(head)!r} reads as the name {surname_first!r} or as "
