@@ -354,25 +354,26 @@ def test_the_preview_shows_each_line_new_people_and_problems(tmp_path: Path, cap
     assert f"{path}:11: " in "\n".join(out) and "1 NEW" in "\n".join(out)
 
 
-def test_the_preview_of_a_100_line_clipping_loads_no_pandas_and_is_quick(tmp_path: Path) -> None:
+def test_the_preview_of_a_100_line_clipping_loads_no_pandas(tmp_path: Path) -> None:
+    """What keeps the preview quick: no pandas (its time is measured by make bench, part 'read')."""
     import subprocess
     import sys
-    import time
 
     path = tmp_path / "2031_clp_test.txt"
     lines = "".join(f"Person{chr(65 + i // 26)}{chr(97 + i % 26)} Testname – {1000 - i}\n" for i in range(100))
     path.write_text(HEADER.format(holds="nominations", extra="") + "\n" + lines, encoding="utf-8")
-    code = ("import sys, time; t = time.perf_counter(); from nec_analysis.__main__ import main; rc = main(['read', "
-            f"{str(path)!r}]); print(time.perf_counter() - t, 'pandas' in sys.modules, rc, file=sys.stderr)")
-    start = time.perf_counter()
+    code = ("import sys; from nec_analysis.__main__ import main; rc = main(['read', "
+            f"{str(path)!r}]); print('pandas' in sys.modules, rc, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    seconds, pandas_loaded, rc = proc.stderr.split()
-    assert (pandas_loaded, rc) == ("False", "0") and proc.stdout.count("→ NEW") == 100
-    assert float(seconds) < 0.5 and wall < 2.0, (seconds, wall)
+    assert proc.stderr.split() == ["False", "0"] and proc.stdout.count("→ NEW") == 100
 
 
 @pytest.mark.parametrize("line", ["Singh Patel, Amrit 204", "Jane Doe, Oxford 204"])
 def test_a_comma_that_reads_as_surname_first_or_as_a_description_is_an_error(tmp_path: Path, line: str) -> None:
     [p] = refused(tmp_path, f"{line}\nTom Okafor 98\n")
     assert p.line == first_line() and "reads as the name" in p.expected and "described as" in p.expected
+
+
+def test_a_body_line_with_a_number_in_a_per_body_list_is_not_taken_for_a_candidate(tmp_path: Path) -> None:
+    [p] = refused(tmp_path, "Maria Lopez, 2 nominations\nLeeds Central CLP\nBristol West CLP 2\n")
+    assert p.line == first_line() + 2 and "nominations" in p.expected

@@ -111,8 +111,9 @@ def _per_body(clip: Clipping, numbered: list[tuple[int, str, str]], anchors: Anc
         if re.search(r"\d", s) or re.search(r"\bnominations?\b", s, re.I):
             try:
                 reading = read_line(s, anchors, holds)
-                if reading.figure is None:
-                    raise LineError("a candidate line 'Name, N nominations' with its count")
+                if reading.figure is None or (reading.unit or "").casefold() not in ("nominations", "nomination"):
+                    raise LineError("a candidate line 'Name, N nominations' (count and the word nominations); "
+                                    "a nominating body's line holds no figure")
             except LineError as err:
                 problems.append(Problem(clip.file, n, text, f"{err} (expected 'Name, 13 nominations' followed by "
                                                             f"one nominating CLP or Labour group per line)"))
