@@ -106,3 +106,10 @@ HOME_REGION_STRENGTHS: tuple[Term, ...] = (
     Term("stated", "stated", "stated by a source", "a published source states where the candidate is based"),
     Term("weak", "weak source", "from a weak source", "a weaker source (such as a reader's comment) says so"),
 )
+
+BOUNDARY_SETS: tuple[Term, ...] = (
+    Term("2010", "2010–2024 boundaries", "the seats of 2010–2024",
+         "Westminster seats of 2010–2024: the CLPs of NEC elections up to 2022"),
+    Term("2024", "boundaries first used in 2024", "the seats first used in 2024",
+         "Westminster seats first used at the 2024 general election: the CLPs of NEC elections after 2022"),
+)
