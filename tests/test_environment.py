@@ -28,6 +28,9 @@ else:  # Python 3.10: tomli, which pytest itself requires there
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
 LOCK = ROOT / "requirements.lock"
+# Optional groups locked on their own (constrained by LOCK) and installed only by the make
+# targets that need them, so `make setup` stays lean: `make db` / `make datasette`.
+SEPARATE_LOCKS = {"db": ROOT / "requirements-db.lock"}
 ENV_YML = ROOT / "environment.yml"
 
 # `name==version` then an optional `; marker`, then an optional `\` (hashes follow).
@@ -57,12 +60,14 @@ def pyproject() -> dict:
     return tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
 
 
-def named_requirements() -> dict[str, Requirement]:
-    """Every dependency pyproject names: runtime and every optional group."""
+def named_requirements(separate: bool = False) -> dict[str, Requirement]:
+    """Every dependency pyproject names: runtime and every optional group locked in LOCK
+    (with ``separate``, the groups of SEPARATE_LOCKS too)."""
     project = pyproject()["project"]
     reqs = list(project["dependencies"])
-    for group in project.get("optional-dependencies", {}).values():
-        reqs.extend(group)
+    for name, group in project.get("optional-dependencies", {}).items():
+        if separate or name not in SEPARATE_LOCKS:
+            reqs.extend(group)
     out = {}
     for text in reqs:
         req = Requirement(text)
@@ -121,8 +126,10 @@ def disagreements(env_text: str | None = None, lock_text: str | None = None) -> 
     """Every way environment.yml and the lock disagree on the packages pyproject names."""
     python, env_pins, _ = environment(env_text)
     pins = lock_pins(python, lock_text)
+    for path in SEPARATE_LOCKS.values():  # constrained by LOCK: shared pins are equal
+        pins = lock_pins(python, path.read_text(encoding="utf-8")) | pins
     problems = []
-    named = named_requirements()
+    named = named_requirements(separate=True)
     for name in sorted(named):
         if name not in env_pins:
             problems.append(f"{name}: named in pyproject.toml, missing from environment.yml")
@@ -169,8 +176,23 @@ def test_lock_covers_pyproject(python: str) -> None:
             f"lock pins {name}=={pins[name]}, outside pyproject's {req.specifier}: run `make lock`"
 
 
-def test_lock_has_hashes_for_every_pin() -> None:
-    text = LOCK.read_text(encoding="utf-8")
+@pytest.mark.parametrize("group", sorted(SEPARATE_LOCKS))
+@pytest.mark.parametrize("python", ["3.10", "3.11", "3.12", "3.13"])
+def test_separate_lock_covers_its_group(group: str, python: str) -> None:
+    """An optional group with its own lock is pinned there, at the main lock's versions."""
+    text = SEPARATE_LOCKS[group].read_text(encoding="utf-8")
+    pins, main = lock_pins(python, text), lock_pins(python)
+    for req in map(Requirement, pyproject()["project"]["optional-dependencies"][group]):
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{name} is not in {SEPARATE_LOCKS[group].name} for Python {python}: run `make lock`"
+        assert req.specifier.contains(pins[name], prereleases=True)
+    shared = sorted(n for n in set(pins) & set(main) if pins[n] != main[n])
+    assert shared == [], f"{SEPARATE_LOCKS[group].name} and requirements.lock disagree on {shared}: run `make lock`"
+
+
+@pytest.mark.parametrize("lock", [LOCK, *SEPARATE_LOCKS.values()], ids=lambda p: p.name)
+def test_lock_has_hashes_for_every_pin(lock: Path) -> None:
+    text = lock.read_text(encoding="utf-8")
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
     for block in blocks:
         if LOCK_LINE.match(block.splitlines()[0]):
