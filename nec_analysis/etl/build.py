@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import geography, schemas
+from .. import schemas
 from ..ids import election_id
 from ..io import coerce, processed_dir, project_root, raw_dir, write_table
 from ..parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
 from ..tables import COLUMNS
+from . import places
 from .people import NearMatchError, Registry
 from .registries import LINE, read_registries
 from .rows import clip_election, figure_rows, sources_table
@@ -137,11 +138,12 @@ def build_tables(root: Path | None = None) -> Built:
     elections = elections_table(el, cands, noms, res, tot, sources)
     disc = discrepancies(noms, res, tot, elections, labels, rows["per_body"], rows["clp_nominations"])
     clp = pd.DataFrame(rows["clp_nominations"], columns=COLUMNS["clp_nominations"])
-    geography.check_clp_nominations(clp, root)  # a CLP that is no seat stops the build
+    clps = places.clps_table(clp, root)  # a CLP that is no seat stops the build
 
     tables = {
         "sources": sources, "candidates": reg.candidates, "elections": elections, "totals": tot,
         "candidacies": cands, "slate_labels": labels, "nominations": noms, "clp_nominations": clp,
+        "clps": clps,
         "results": res, "discrepancies": disc,
     }
     if reg.added:

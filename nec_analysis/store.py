@@ -1,0 +1,176 @@
+"""Read and write the tidy tables of ``data/processed/``.
+
+Reading gives every column its declared dtype (``schema.dtypes``); writing sorts rows on
+the table's key and formats values the same way every time, so a rebuild from the same
+raw data is byte-identical and a diff shows only real changes.
+
+``write_tables`` is all or nothing: the tables are written to a new folder beside the
+target (``.processed.new``), the target is renamed aside (``.processed.old``), the new
+folder renamed in, and the old one removed. A build killed at any moment leaves either the
+old complete set or the new complete set; a kill between the two renames leaves only the
+aside copy, which the next read or write puts back (``recover``). Files in the folder that
+are not tables being written (README.md, datapackage.json, other tables) are carried over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import processed_dir
+from .schema import COLUMNS, KEYS, dtypes
+
+try:  # POSIX: one writer at a time per folder
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def _na_to_bool(v: object) -> object:
+    """``True``/``False`` (as bools or as the strings written to disk) or <NA>."""
+    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+        return pd.NA
+    return {"True": True, "False": False}.get(v, v) if isinstance(v, str) else bool(v)
+
+
+def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return ``df`` with table ``name``'s declared columns, order and dtypes."""
+    out = df.loc[:, COLUMNS[name]].copy()
+    for col, dtype in dtypes(name).items():
+        if dtype == "boolean" and not pd.api.types.is_bool_dtype(out[col]):
+            out[col] = [_na_to_bool(v) for v in out[col]]
+        out[col] = out[col].astype(dtype)
+        if dtype == "string":
+            out[col] = out[col].replace("", pd.NA)  # empty and unknown are one thing on disk
+    return out
+
+
+def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """Read table ``name`` (e.g. ``"results"``) with its declared dtypes."""
+    folder = Path(folder) if folder is not None else processed_dir()
+    recover(folder)
+    path = folder / f"{name}.csv"
+    cols = COLUMNS[name]
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    if list(df.columns) != cols:
+        raise ValueError(f"{path}: columns {list(df.columns)} are not the canonical {cols} "
+                         "declared in nec_analysis/schema.py")
+    return coerce(df, name)
+
+
+def load_tables(folder: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table declared in ``schema``, keyed by name, read from ``folder``."""
+    return {name: read_table(name, folder) for name in COLUMNS}
+
+
+def to_csv_text(df: pd.DataFrame, name: str) -> str:
+    """The exact text ``name``.csv holds for ``df``: declared dtypes, sorted on the key."""
+    out = coerce(df, name).sort_values(KEYS[name], kind="mergesort").reset_index(drop=True)
+    return out.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+
+
+def _write_file(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def write_table(df: pd.DataFrame, name: str, folder: Path | None = None) -> Path:
+    """Write one table into ``folder`` (not atomic with other tables: see ``write_tables``)."""
+    folder = Path(folder) if folder is not None else processed_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    tmp = path.with_name(f".{path.name}.tmp")
+    _write_file(tmp, to_csv_text(df, name))
+    os.replace(tmp, path)
+    return path
+
+
+def _aside(folder: Path, what: str) -> Path:
+    return folder.parent / f".{folder.name}.{what}"
+
+
+def recover(folder: Path) -> None:
+    """Finish or undo a ``write_tables`` that was killed part-way.
+
+    Killed between the renames (no folder, an aside copy): the aside copy is put back.
+    Killed after the new folder went in: the aside copy is removed. A half-written new
+    folder is left for the next ``write_tables`` to discard.
+    """
+    folder = Path(folder)
+    old = _aside(folder, "old")
+    if old.is_dir():
+        if folder.exists():
+            shutil.rmtree(old)
+        else:
+            os.rename(old, folder)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    with open(_aside(folder, "lock"), "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every filesystem allows it
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_tables(frames: dict[str, pd.DataFrame], folder: Path | None = None) -> Path:
+    """Write every frame of ``frames`` (name → table) into ``folder``, all or nothing.
+
+    Every name must be a declared table. Other files already in ``folder`` are kept. If
+    anything fails (a bad frame, a full disk, a kill) the folder keeps its old contents.
+    Returns the folder.
+    """
+    folder = Path(folder) if folder is not None else processed_dir()
+    unknown = sorted(set(frames) - set(COLUMNS))
+    if unknown:
+        raise KeyError(f"not declared in nec_analysis/schema.py: {', '.join(unknown)}")
+    texts = {name: to_csv_text(df, name) for name, df in frames.items()}  # fail before touching disk
+    with _locked(folder):
+        recover(folder)
+        new, old = _aside(folder, "new"), _aside(folder, "old")
+        if new.exists():
+            shutil.rmtree(new)  # left by a killed write
+        new.mkdir()
+        try:
+            if folder.is_dir():
+                for item in folder.iterdir():
+                    if item.name in {f"{n}.csv" for n in texts}:
+                        continue
+                    if item.is_dir():
+                        shutil.copytree(item, new / item.name)
+                    else:
+                        shutil.copy2(item, new / item.name)
+            for name, text in texts.items():
+                _write_file(new / f"{name}.csv", text)
+            _fsync_dir(new)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        if folder.exists():
+            os.rename(folder, old)
+        os.rename(new, folder)
+        _fsync_dir(folder.parent)
+        if old.exists():
+            shutil.rmtree(old)
+    return folder
