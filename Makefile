@@ -25,6 +25,9 @@ UV := $(VENV)/bin/uv
 SETUP := $(VENV)/.installed
 DATA := build/.data-built
 LOCK := requirements.lock
+DB_LOCK := requirements-db.lock
+DB := build/nec.sqlite
+DATASETTE_ARGS ?=
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 LAB_ARGS ?=
@@ -32,7 +35,7 @@ LAB_ARGS ?=
 RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
 SRC_FILES := $(wildcard nec_analysis/*.py nec_analysis/etl/*.py)
 
-.PHONY: help setup data check test lint lab lock bench clean distclean
+.PHONY: help setup data check test lint lab lock bench db datasette clean distclean
 
 help: ## list the targets
 	@echo "make TARGET [YEAR=$(YEAR)]"
@@ -86,8 +89,27 @@ bench: $(SETUP) ## time set-up, report builds and the data build against referen
 lock: | $(VENV)/.uv-$(UV_VERSION) ## re-pin requirements.lock from pyproject.toml (then update environment.yml)
 	$(UV) pip compile pyproject.toml --extra test --extra lint --universal --python-version 3.10 \
 	  --generate-hashes --upgrade -o $(LOCK)
+	$(UV) pip compile pyproject.toml --extra db --universal --python-version 3.10 \
+	  --generate-hashes -c $(LOCK) -o $(DB_LOCK)
 	@echo "Now copy the new pins of the packages pyproject.toml names into environment.yml;"
 	@echo "tests/test_environment.py lists any that disagree."
+
+# The `db` extra (sqlite-utils, Datasette) comes from its own lock, constrained by the main one,
+# and is installed only by these targets: `make setup`, `make report` and `make test` never need it.
+$(VENV)/.db-installed: $(DB_LOCK) $(SETUP)
+	$(UV) pip install --python $(PY) --require-hashes -r $(DB_LOCK)
+	touch $@
+
+db: $(DB) ## write build/nec.sqlite: every table, typed, with keys and full-text search on names
+
+$(DB): $(wildcard data/processed/*.csv) nec_analysis/schema.py nec_analysis/etl/sqlite.py | $(VENV)/.db-installed
+	$(PY) -m nec_analysis.etl.publish sqlite $@
+
+build/metadata.yml: nec_analysis/schema.py nec_analysis/etl/publish.py | $(SETUP)
+	$(PY) -m nec_analysis.etl.publish metadata $@
+
+datasette: $(DB) build/metadata.yml ## browse the database in Datasette (DATASETTE_ARGS=... e.g. -p 8002)
+	$(VENV)/bin/datasette serve $(DB) --metadata build/metadata.yml $(DATASETTE_ARGS)
 
 clean:: ## remove build outputs and caches (keeps .venv and data/processed)
 	rm -rf build .pytest_cache .ruff_cache *.egg-info
