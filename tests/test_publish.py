@@ -3,6 +3,7 @@ generated from nec_analysis/schema.py, and the data package validates with frict
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -87,9 +88,12 @@ def test_frictionless_catches_a_body_with_no_place(copy: Path) -> None:
 
 def test_frictionless_catches_a_value_outside_the_vocabulary_and_a_duplicate_key(copy: Path) -> None:
     path = copy / "candidacies.csv"
-    lines = path.read_text().splitlines(keepends=True)
-    lines[1] = lines[1].replace("grassroots_left", "far_left").replace("labour_right", "far_left")
-    path.write_text("".join([*lines, lines[2]]))
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    rows[1][rows[0].index("slate_family")] = "far_left"
+    rows.append(rows[2])
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
     assert {"constraint-error", "primary-key"} <= _error_types(copy)
 
 
