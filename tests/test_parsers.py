@@ -1,4 +1,7 @@
-"""Parsers: every printed shape, line accounting on the real clippings, and malformed input."""
+"""Reading clippings: printed lines, line accounting on the real clippings, malformed input and headers.
+
+(The layouts in printed variants written for the tests are in test_reading.py.)
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nec_analysis.io import project_root, raw_dir
-from nec_analysis.parsers import (
-    ClippingError,
-    normalise_name,
-    normalise_text,
-    parse_clipping,
-    parse_figure,
-    read_clipping,
-)
+from nec_analysis.etl.clippings import ClippingError, normalise_text, read_clipping
+from nec_analysis.etl.names import normalise_name
+from nec_analysis.etl.reading import parse_figure
+from nec_analysis.etl.table import parse_clipping
+from nec_analysis.paths import project_root, raw_dir
 
 ROOT = project_root()
 LABELS = list(pd.read_csv(raw_dir() / "slate_families.csv", dtype=str).label)
