@@ -377,3 +377,36 @@ def test_a_comma_that_reads_as_surname_first_or_as_a_description_is_an_error(tmp
 def test_a_body_line_with_a_number_in_a_per_body_list_is_not_taken_for_a_candidate(tmp_path: Path) -> None:
     [p] = refused(tmp_path, "Maria Lopez, 2 nominations\nLeeds Central CLP\nBristol West CLP 2\n")
     assert p.line == first_line() + 2 and "nominations" in p.expected
+
+
+# --------------------------------------------------------------------------- through the data build
+
+
+def test_header_described_layouts_build_only_their_candidates(tmp_path: Path) -> None:
+    """Captions, headings, footnotes and cell lines are accounted for, and never become rows of the data."""
+    import shutil
+
+    from nec_analysis.etl.build import build_tables
+
+    root = tmp_path / "proj"
+    shutil.copytree(raw_dir(), root / "data" / "raw")
+    (root / "pyproject.toml").write_text("[project]\nname='x'\n")
+    head = ("publisher: Test Desk\ntitle: A made-up table\nurl: https://example.org/t\npublished: 2030-06-01\n"
+            "year: 2030\nsection: clp\n")
+    clippings = root / "data" / "raw" / "clippings"
+    (clippings / "2030_clp_nominations_test.txt").write_text(
+        head + "holds: nominations\nlayout: columns\ncaption_lines: 12: the headline above the table\n"
+               "footnote_lines: 17: the total printed under the table\n\n"
+               "NEC nominations so far\nAnn Black\nJohanna Baxter\n220\n162\nTotal 382\n", encoding="utf-8")
+    (clippings / "2030_clp_results_test.txt").write_text(
+        head + "holds: results\nlayout: cells\ncells: name, figure, share\nheading_lines: 12: Votes and share\n\n"
+               "Candidate Votes %\nElected\nAnn Black\n8,101\n51.8\nNot elected\nJohanna Baxter\n7,550\n48.2\n",
+        encoding="utf-8")
+    tables = build_tables(root).tables
+    noms = tables["nominations"][tables["nominations"].election_id == "2030-clp"]
+    assert sorted(zip(noms.candidate_id, noms.nominations)) == [("ann-black", 220), ("johanna-baxter", 162)]
+    res = tables["results"][tables["results"].election_id == "2030-clp"]
+    assert sorted(zip(res.candidate_id, res.votes, res.elected)) == [("ann-black", 8101, True),
+                                                                    ("johanna-baxter", 7550, False)]
+    cands_2030 = tables["candidacies"][tables["candidacies"].election_id == "2030-clp"]
+    assert sorted(cands_2030.candidate_id) == ["ann-black", "johanna-baxter"]  # no caption or total became a person
