@@ -410,3 +410,10 @@ def test_header_described_layouts_build_only_their_candidates(tmp_path: Path) ->
                                                                     ("johanna-baxter", 7550, False)]
     cands_2030 = tables["candidacies"][tables["candidacies"].election_id == "2030-clp"]
     assert sorted(cands_2030.candidate_id) == ["ann-black", "johanna-baxter"]  # no caption or total became a person
+
+
+@pytest.mark.parametrize("line, words", [("Jane Doe ELECTED 220", "marker"), ("Total Votes Cast 295", "heading"),
+                                         ("Candidate Votes", "heading")])
+def test_marker_unit_and_heading_words_never_become_part_of_a_name(tmp_path: Path, line: str, words: str) -> None:
+    [p] = refused(tmp_path, f"Maria Lopez 204\n{line}\n", holds="results")
+    assert p.line == first_line() + 1 and words in p.expected

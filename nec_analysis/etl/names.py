@@ -22,6 +22,8 @@ PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", 
              "bin", "bint", "al", "el", "ibn", "ben", "ap", "y", "e", "st"}
 TOTAL_WORDS = {"total", "totals", "turnout", "ballots", "spoilt", "spoiled", "void", "electorate", "valid",
                "invalid", "quota", "majority", "abstentions"}
+NOT_NAME_WORDS = TOTAL_WORDS | {"elected", "re-elected", "unsuccessful", "votes", "vote", "clps", "clp",
+                                "nominations", "nomination", "noms", "candidate", "candidates", "name", "share"}
 MAX_NAME_WORDS = 6
 NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 
@@ -132,6 +134,13 @@ def name_problem(name: str, anchors: Anchors) -> str | None:
             return (f"a name; {name!r} is a registered person ({inner!r}, {anchors.people[inner]}) plus other "
                     f"words — a label or description the reader does not know? Give the header a 'template:'")
     words = name.split()
+    odd = [w for w in words if w.casefold().strip(".:") in NOT_NAME_WORDS]
+    if odd and len(words) > 1:
+        if odd[0].casefold() in {"elected", "re-elected", "unsuccessful"}:
+            return (f"a person's name; {name!r} holds the marker {odd[0]!r} — the reader takes a marker at the "
+                    f"end of the line only: give the header a 'template:' for this order")
+        return (f"a person's name; {name!r} holds {odd[0]!r}, a word of a unit, total or column heading — "
+                f"list such a line in the header ('heading_lines:', 'footnote_lines:') with a reason")
     if len(words) == 1:
         if words[0].casefold().strip(".") in TOTAL_WORDS:
             return (f"a candidate line; {name!r} is a total or a note, not a person: list this line in the "
