@@ -187,11 +187,12 @@ def datasette_metadata(database: str = "nec") -> dict:
     return {
         "title": PACKAGE_TITLE, "description": PACKAGE_DESCRIPTION,
         "license": LICENCE["title"], "license_url": LICENCE["path"],
-        "source": "sources.csv (one row per published table)",
-        "source_url": "https://github.com/odileeds/hexmaps",
+        "source": "The newspapers and blogs in the sources table (one row per published table)",
         "databases": {database: {"tables": {
             t.name: {"title": t.title, "description": t.description,
                      "columns": {c: t.description_of(c) for c in t.columns}}
+            | ({"source": SOURCES[TABLE_SOURCES[t.name][0]]["title"],
+                "source_url": SOURCES[TABLE_SOURCES[t.name][0]]["path"]} if t.name in TABLE_SOURCES else {})
             for t in TABLES}}},
     }
 
