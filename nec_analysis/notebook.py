@@ -28,6 +28,8 @@ import pandas as pd
 from . import charts
 from .charts import no_data, say  # noqa: F401  (what notebooks call, with the rest of this module)
 from .io import load_tables, processed_dir
+from .words.format import PCT_DIGITS, round_half_up  # the one rounding rule of every page
+from .words.labels import sources_for
 
 #: A spreadsheet runs a cell that begins with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -165,7 +167,7 @@ def _cell(v: object) -> str:
     if isinstance(v, (int, np.integer)):
         return f"{int(v):,}" if abs(int(v)) >= 10000 or not _is_year_like(v) else str(int(v))
     if isinstance(v, (float, np.floating)):
-        return f"{float(v):,.0f}" if float(v).is_integer() else f"{float(v):,.1f}"
+        return f"{float(v):,.0f}" if float(v).is_integer() else f"{round_half_up(float(v), PCT_DIGITS):,.1f}"
     return str(v)
 
 
@@ -282,15 +284,9 @@ def candidate_table(tables: dict[str, pd.DataFrame], election_id: str) -> pd.Dat
 
 
 def sources_used(tables: dict[str, pd.DataFrame], election_ids: list[str], holds: str | None = None) -> str:
-    """'LabourList (2014-08-20); Left Futures (2014-06)' for the chart source line."""
-    src = tables["sources"]
-    years = {int(e.split("-")[0]) for e in election_ids}
-    sections = {e.split("-")[1] for e in election_ids}
-    s = src[src["year"].isin(years) & src["section"].isin(sections)]
-    if holds:
-        s = s[s["holds"] == holds]
-    items = sorted({f"{p} ({d})" for p, d in zip(s["publisher"], s["published"])})
-    return "; ".join(items) if items else "data/processed"
+    """'LabourList (2014-08-20); Left Futures (2014-06)' for the chart source line: these elections'
+    own sources only, by election type too (one wording: ``words.labels.sources_for``)."""
+    return sources_for(tables, election_ids, holds)
 
 
 def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list[str]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-from test_analysis import _cand, _frame, _res, t  # noqa: F401  (the synthetic elections fixture)
+import test_analysis
+from test_analysis import _cand, _frame, _res
 
 from nec_analysis.analysis import history as H
+
+t = test_analysis.t  # the synthetic elections fixture of test_analysis, shared
 
 
 def test_candidate_record_has_every_election_in_order(t):

@@ -15,8 +15,16 @@ from .core import (
     Tables,
     candidacies,
     election_ids,
+    empty,
 )
 from .core import with_results as _with_results
+
+#: Columns of :func:`gender_summary` (also when it has no rows).
+GENDER_COLUMNS = ["scope", "slate_family", "group", "n", "women", "men", "unknown", "women_pct_at_least",
+                  "women_pct_at_most", "women_pct_of_known"]
+WITHIN_COLUMNS = ["slate_family", "gender", "candidates", "elected", "mean_position", "mean_votes", "election_id"]
+PAIR_COLUMNS = ["slate_family", "candidate_id_man", "position_man", "candidate_id_woman", "position_woman",
+                "election_id"]
 
 
 def gender_summary(tables: Tables, elections: Iterable[str] | None = None,
@@ -24,8 +32,10 @@ def gender_summary(tables: Tables, elections: Iterable[str] | None = None,
     """Women, men and unknown among candidates on the ballot and among the elected.
 
     One row per (scope, slate_family, group): scope is an election, or ``<year> all
-    sections`` where a year has several regular elections. ``women_pct_of_known`` excludes
-    unknown gender; ``unknown`` counts it (gender is never imputed).
+    sections`` where a year has several regular elections. ``unknown`` counts those whose
+    gender no source states (never imputed), so ``women`` and ``men`` are lower bounds:
+    ``women_pct_at_least`` / ``women_pct_at_most`` are the share of women if none / all of
+    the unknown are women. ``women_pct_of_known`` is given only where every gender is known.
     """
     ids = list(elections) if elections is not None else election_ids(tables)
     frames, notes = [], []
@@ -53,20 +63,21 @@ def gender_summary(tables: Tables, elections: Iterable[str] | None = None,
                 g = pd.DataFrame([{"slate_family": "all", "n": 0, "women": 0, "men": 0, "unknown": 0}])
             frames.append(g.assign(scope=scope, group=group))
     if not frames:
-        return Result(pd.DataFrame(), notes + ["No candidacies on the ballot."])
+        return empty(GENDER_COLUMNS, *notes, "No candidacies on the ballot.")
     out = pd.concat(frames, ignore_index=True)
-    known = (out["women"] + out["men"]).where(lambda s: s > 0)
-    out["women_pct_of_known"] = out["women"] / known * 100
-    cols = ["scope", "slate_family", "group", "n", "women", "men", "unknown", "women_pct_of_known"]
-    return Result(out[cols], notes)
+    n = out["n"].where(out["n"] > 0)
+    out["women_pct_at_least"] = out["women"] / n * 100
+    out["women_pct_at_most"] = (out["women"] + out["unknown"]) / n * 100
+    out["women_pct_of_known"] = (out["women"] / n * 100).where(out["unknown"] == 0)
+    return Result(out[GENDER_COLUMNS], notes)
 
 
 def gender_within_slates(tables: Tables, election_id: str) -> Result:
     """Women and men on the same slate: how many, how many elected, mean place and votes."""
     c = _with_results(tables, election_id)
     if c.empty:
-        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no candidates on the ballot paper"
-                                       " are recorded."])
+        return empty(WITHIN_COLUMNS, f"{_in(tables, election_id)}, no candidates on the ballot paper"
+                     " are recorded.")
     c["gender"] = c["gender"].fillna("unknown")
     g = c.groupby(["slate_family", "gender"]).agg(
         candidates=("candidate_id", "size"), elected=("elected", lambda s: int((s == True).sum())),  # noqa: E712
@@ -87,7 +98,7 @@ def men_above_women_on_slate(tables: Tables, election_id: str) -> Result:
     """Every (man, woman) pair on the same slate where the man finished above the woman."""
     c = _with_results(tables, election_id).dropna(subset=["position"])
     if c.empty:
-        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no places by votes were published,"
+        return Result(pd.DataFrame(columns=PAIR_COLUMNS), [f"{_in(tables, election_id)}, no places by votes were published,"
                                        " so women and men on the same slate cannot be compared."])
     c = c[~c["slate_family"].isin(["unknown", "independent"])]
     men, women = c[c["gender"] == "M"], c[c["gender"] == "F"]

@@ -167,11 +167,8 @@ def replacements(tables: Tables, election_id: str) -> Result:
     in the result, not one-to-one replacements (see :func:`nec_analysis.analysis.incumbency.replacements`).
     """
     res = _pairs(tables, election_id)
-    if "left" not in res.table:  # who held a seat is not known
+    if res.table.empty:  # nobody changed, or who held a seat is not known: the notes say which
         return empty(REPLACEMENT_COLUMNS, *res.notes)
-    if res.table.empty:
-        return empty(REPLACEMENT_COLUMNS, f"{in_election(tables, election_id)}, no seat changed hands:"
-                     " every incumbent who stood was re-elected and nobody new was elected.")
     n = names(tables)
     t = res.table.copy()
     row = tables["elections"].set_index("election_id").loc[election_id]
@@ -189,13 +186,13 @@ def all_replacements(tables: Tables) -> Result:
     frames, unknown = [], []
     for eid in election_ids(tables):
         r = replacements(tables, eid)
-        if r.table.empty and "no seat changed hands" not in " ".join(r.notes):
+        if r.table.empty and "cannot be said" in " ".join(r.notes):
             unknown.append(eid)
         else:
             frames.append(r.table)
     notes = [] if not unknown else [
         "Who replaced whom cannot be said for " + join_names([election_name(tables, e) for e in unknown])
-        + ": who already held a seat, or who was elected, is not known there."]
+        + ": who already held a seat, who was elected, or the full results list, is not in the data."]
     if not frames:
         return empty(REPLACEMENT_COLUMNS, *notes)
     return Result(pd.concat(frames, ignore_index=True), notes)

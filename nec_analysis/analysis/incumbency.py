@@ -15,9 +15,19 @@ from .core import (
     candidacies,
     election_ids,
     election_row,
+    empty,
+    is_partial,
     results,
 )
 from .core import value as _value
+
+#: Columns of :func:`incumbent_outcomes`, :func:`incumbency` and :func:`replacements` (also with no rows).
+OUTCOME_COLUMNS = ["election_id", "candidate_id", "display_name", "slate_family", "incumbent", "elected",
+                   "position", "outcome"]
+INCUMBENCY_COLUMNS = ["election_id", "seats", "incumbents_standing", "re_elected", "defeated", "newly_elected",
+                      "incumbency_unknown", "incumbents_outcome_unknown", "results_partial", "seats_not_defended",
+                      "reelection_rate_pct"]
+REPLACEMENT_COLUMNS = ["election_id", "left", "replaced_by"]
 
 
 def incumbent_outcomes(tables: Tables, election_id: str) -> Result:
@@ -25,7 +35,7 @@ def incumbent_outcomes(tables: Tables, election_id: str) -> Result:
     c = candidacies(tables, election_id)
     c = c[c["on_ballot"] != False]  # noqa: E712
     if c.empty:
-        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, no candidates are recorded."])
+        return empty(OUTCOME_COLUMNS, f"{_in(tables, election_id)}, no candidates are recorded.")
 
     def outcome(r: pd.Series) -> str:
         if pd.isna(r["elected"]):
@@ -51,7 +61,13 @@ def incumbent_outcomes(tables: Tables, election_id: str) -> Result:
 
 
 def incumbency(tables: Tables, election_id: str | None = None) -> Result:
-    """Per election: seats, incumbents standing, re-elected, defeated, newcomers, re-election rate."""
+    """Per election: seats, incumbents standing, re-elected, defeated, newcomers, re-election rate.
+
+    ``incumbents_standing`` counts incumbents whose outcome is known;
+    ``incumbents_outcome_unknown`` those whose outcome is not in the data (a partial results
+    list). ``seats_not_defended`` is given only where every candidate's incumbency and
+    outcome are known and the results list is complete.
+    """
     rows, notes = [], []
     for eid in election_ids(tables) if election_id is None else [election_id]:
         oc = incumbent_outcomes(tables, eid)
@@ -60,17 +76,21 @@ def incumbency(tables: Tables, election_id: str | None = None) -> Result:
         n = (lambda k: int((t["outcome"] == k).sum())) if not t.empty else (lambda k: 0)
         standing = n("re-elected") + n("defeated")
         seats = _value(election_row(tables, eid), "seats")
+        partial = is_partial(tables, results(tables, eid)["source_id"])
+        open_outcome = int(((t["incumbent"] == True) & t["elected"].isna()).sum()) if not t.empty else 0  # noqa: E712
+        complete = not partial and not t.empty and t["incumbent"].notna().all() and t["elected"].notna().all()
         rows.append({"election_id": eid, "seats": seats, "incumbents_standing": standing,
                      "re_elected": n("re-elected"), "defeated": n("defeated"),
                      "newly_elected": n("newly elected"),
                      "incumbency_unknown": int(t["incumbent"].isna().sum()) if not t.empty else 0,
-                     "seats_not_defended": (seats - standing) if seats is not None and standing
-                     and t["incumbent"].notna().all() else np.nan,
+                     "incumbents_outcome_unknown": open_outcome, "results_partial": partial,
+                     "seats_not_defended": (seats - standing) if seats is not None and standing and complete
+                     else np.nan,
                      "reelection_rate_pct": n("re-elected") / standing * 100 if standing else np.nan})
         if not standing:
-            notes.append(f"{_in(tables, eid)}, no candidate is known to have held a seat already, so"
-                         " there is no re-election rate.")
-    return Result(pd.DataFrame(rows), notes)
+            notes.append(f"{_in(tables, eid)}, no candidate is known to have held a seat already and to"
+                         " have stood again with a known result, so there is no re-election rate.")
+    return Result(pd.DataFrame(rows, columns=INCUMBENCY_COLUMNS), notes)
 
 
 def replacements(tables: Tables, election_id: str) -> Result:
@@ -81,16 +101,19 @@ def replacements(tables: Tables, election_id: str) -> Result:
     """
     t = incumbent_outcomes(tables, election_id).table
     if t.empty or t["incumbent"].isna().all():
-        return Result(pd.DataFrame(), [f"{_in(tables, election_id)}, who already held a seat is not known,"
-                                       " so who replaced whom cannot be said."])
+        return empty(REPLACEMENT_COLUMNS, f"{_in(tables, election_id)}, who already held a seat is not known,"
+                     " so who replaced whom cannot be said.")
+    if is_partial(tables, results(tables, election_id)["source_id"]):
+        return empty(REPLACEMENT_COLUMNS, f"{_in(tables, election_id)}, the results list is partial, so who"
+                     " replaced whom cannot be said.")
     key = ["position", "display_name"]
     gone = t[t["outcome"] == "defeated"].sort_values(key)["candidate_id"].tolist()
     new = t[t["outcome"] == "newly elected"].sort_values(key)["candidate_id"].tolist()
     n = max(len(gone), len(new))
     gone += [pd.NA] * (n - len(gone))
     new += [pd.NA] * (n - len(new))
-    out = pd.DataFrame({"election_id": election_id, "left": gone, "replaced_by": new})
-    notes = [] if n <= 1 else [f"{_in(tables, election_id)}, {n} seats changed hands; the table pairs"
+    out = pd.DataFrame({"election_id": election_id, "left": gone, "replaced_by": new}, columns=REPLACEMENT_COLUMNS)
+    notes = [f"{_in(tables, election_id)}, no seat changed hands."] if n == 0 else [] if n == 1 else [f"{_in(tables, election_id)}, {n} seats changed hands; the table pairs"
                                " those who left with newcomers by place, not as one-to-one replacements."]
     unknown = t[t["incumbent"].isna() & (t["elected"] == True)]  # noqa: E712
     if not unknown.empty:

@@ -22,6 +22,7 @@ from .core import (
     Tables,
     competition_rank,
     election_row,
+    empty,
     names,
     previous_election,
     slate_families,
@@ -156,6 +157,12 @@ def _add_previous(tables: Tables, election_id: str, out: pd.DataFrame, source_id
     return out
 
 
+#: Columns of :func:`slate_nomination_shares` (also when it has no rows).
+SLATE_SHARE_COLUMNS = ["election_id", "slate_family", "candidates", "nominations", "share_pct", "denominator",
+                       "denominator_value", "prev_election_id", "prev_nominations", "prev_share_pct",
+                       "change_pts", "figures"]
+
+
 def slate_nomination_shares(tables: Tables, election_id: str, source_id: str | None = None,
                             denominator: str = "stated") -> Result:
     """Each slate family's nominations, share of all nominations, and change since last cycle.
@@ -168,28 +175,34 @@ def slate_nomination_shares(tables: Tables, election_id: str, source_id: str | N
     notes = list(shares.notes)
     now = shares.table
     if now.empty:
-        return Result(pd.DataFrame(), notes)
+        return empty(SLATE_SHARE_COLUMNS, *notes)
     out = _family_totals(now, "nominations", "candidates")
-    total = float(now["denominator_value"].iloc[0])
-    out["share_pct"] = out["nominations"] / total * 100
+    total = now["denominator_value"].iloc[0]
+    total = float(total) if total is not None and not pd.isna(total) and total > 0 else None
+    out["share_pct"] = out["nominations"] / total * 100 if total else np.nan
     out["denominator"] = now["denominator"].iloc[0]
     out["denominator_value"] = total
     prev_id = previous_election(tables, election_id)
     out["prev_election_id"] = prev_id
     out["prev_nominations"] = pd.NA
     out["prev_share_pct"] = np.nan
-    if prev_id is not None:
-        prev = _previous_figures(tables, prev_id, source_id).reset_index()
+    prev = _previous_figures(tables, prev_id, source_id).reset_index() if prev_id is not None else None
+    if prev is not None and prev.empty:
+        notes.append(f"{_in(tables, prev_id)}, no source gives nomination figures, so shares by slate"
+                     " cannot be compared with it.")
+    elif prev is not None:
         prev["slate_family"] = prev["candidate_id"].map(slate_families(tables, prev_id))
         prev_tot = _family_totals(prev, "nominations", "candidates").set_index("slate_family")
         prev_total, _, more = _nominations_denominator(tables, prev_id, prev, out["denominator"].iloc[0])
         notes += more
         out["prev_nominations"] = out["slate_family"].map(prev_tot["nominations"])
-        out["prev_share_pct"] = out["prev_nominations"].astype(float) / prev_total * 100
+        if prev_total:
+            out["prev_share_pct"] = out["prev_nominations"].astype(float) / prev_total * 100
     out["change_pts"] = out["share_pct"] - out["prev_share_pct"]
     out.insert(0, "election_id", election_id)
     out["figures"] = source_id or "preferred"
-    return Result(out.sort_values("nominations", ascending=False).reset_index(drop=True), notes)
+    out = out.sort_values(["nominations", "slate_family"], ascending=[False, True])
+    return Result(out[SLATE_SHARE_COLUMNS].reset_index(drop=True), notes)
 
 
 def _family_totals(frame: pd.DataFrame, column: str, count_name: str) -> pd.DataFrame:

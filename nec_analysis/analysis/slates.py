@@ -8,22 +8,28 @@ import pandas as pd
 from ..words.format import join_names as _join_names
 from ..words.format import plural
 from ..words.labels import in_election as _in
-from .core import (
-    Result,
-    Tables,
-    candidacies,
-    election_ids,
-    results,
-)
+from .core import Result, Tables, candidacies, election_ids, empty, is_partial, results
 from .core import with_results as _with_results
-from .nominations import nomination_figures
+from .nominations import nomination_figures, slate_nomination_shares
+
+#: Columns of :func:`slate_summary` (also when it has no rows).
+SUMMARY_COLUMNS = [
+    "election_id", "slate_family", "candidates", "elected", "elected_unknown", "nominations",
+    "nominations_share_pct", "nominations_denominator", "nominations_denominator_value", "votes", "with_votes",
+    "votes_share_pct", "votes_per_seat", "nominations_per_seat", "seats_share_pct", "results_partial",
+]
 
 
 def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
     """Candidates, nominations, votes and seats by slate family, per election (all if None).
 
-    Shares are of the election's candidates' summed figures; ``*_per_seat`` divide a
-    family's nominations or votes by the seats it won.
+    ``nominations`` and ``nominations_share_pct`` are exactly those of
+    :func:`~nec_analysis.analysis.nominations.slate_nomination_shares` (every nominee with a
+    figure; one denominator, the published total where there is one), so a page showing both
+    shows one number per family. ``votes_share_pct`` is of the votes of the candidates listed
+    (``with_votes`` of them; ``results_partial``: the results list leaves some out). ``votes_per_seat`` and
+    ``nominations_per_seat`` add only the *winners'* figures, divided by the seats won.
+    ``elected_unknown`` counts candidates whose outcome is not in the data.
     """
     ids = election_ids(tables) if election_id is None else [election_id]
     frames, notes = [], []
@@ -34,34 +40,58 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
             notes.append(f"{_in(tables, eid)}, no candidates are recorded.")
             continue
         noms = nomination_figures(tables, eid).table.set_index("candidate_id")["nominations"]
-        res = results(tables, eid).set_index("candidate_id")
+        res = results(tables, eid)
+        partial = is_partial(tables, res["source_id"])
+        res = res.set_index("candidate_id")
         c = cands.assign(nominations=cands["candidate_id"].map(noms).astype("Float64"),
                          votes=cands["candidate_id"].map(res["votes"]).astype("Float64"),
                          won=cands["elected"].fillna(False).astype(bool),
+                         unknown=cands["elected"].isna(),
                          slate_family=cands["slate_family"].fillna("unknown"))
+        c["won_votes"] = c["votes"].where(c["won"])
+        c["won_nominations"] = c["nominations"].where(c["won"])
+        total = lambda s: s.sum(min_count=1)  # noqa: E731  (NA when no figure at all)
         g = c.groupby("slate_family").agg(candidates=("candidate_id", "size"), elected=("won", "sum"),
-                                          nominations=("nominations", lambda s: s.sum(min_count=1)),
-                                          votes=("votes", lambda s: s.sum(min_count=1))).reset_index()
-        for col in ("nominations", "votes"):
-            g[f"{col}_share_pct"] = g[col] / g[col].sum() * 100
-            g[f"{col}_per_seat"] = g[col] / g["elected"].where(g["elected"] > 0)
+                                          elected_unknown=("unknown", "sum"),
+                                          votes=("votes", total), with_votes=("votes", "count"),
+                                          won_votes=("won_votes", total),
+                                          won_nominations=("won_nominations", total)).reset_index()
+        shares = slate_nomination_shares(tables, eid)
+        fam = (shares.table.set_index("slate_family") if not shares.table.empty
+               else pd.DataFrame(columns=["nominations", "share_pct", "denominator", "denominator_value"]))
+        g = g.merge(fam[["nominations", "share_pct", "denominator", "denominator_value"]], how="outer",
+                    left_on="slate_family", right_index=True)
+        for col in ("candidates", "elected", "elected_unknown", "with_votes"):
+            g[col] = g[col].fillna(0).astype(int)
+        g = g.rename(columns={"share_pct": "nominations_share_pct", "denominator": "nominations_denominator",
+                              "denominator_value": "nominations_denominator_value"})
+        g["votes_share_pct"] = g["votes"] / g["votes"].sum() * 100 if g["votes"].notna().any() else pd.NA
+        seats = g["elected"].where(g["elected"] > 0)
+        g["votes_per_seat"] = g["won_votes"] / seats
+        g["nominations_per_seat"] = g["won_nominations"] / seats
         g["seats_share_pct"] = g["elected"] / max(int(g["elected"].sum()), 1) * 100
+        g["results_partial"] = partial
         frames.append(g.assign(election_id=eid))
         if c["votes"].isna().all():
             notes.append(f"{_in(tables, eid)}, no vote figures were published (only who was elected),"
                          " so votes by slate cannot be given.")
-        if c["nominations"].isna().all():
+        elif partial:
+            listed = int(c["votes"].notna().sum())
+            notes.append(f"{_in(tables, eid)}, the results list is partial: shares of votes are of the"
+                         f" {plural(listed, 'candidate')} listed, not of every candidate.")
+        if c["unknown"].any():
+            notes.append(f"{_in(tables, eid)}, whether {plural(int(c['unknown'].sum()), 'candidate')}"
+                         " won a seat is not in the data, so seats by slate may be more than shown.")
+        if fam.empty:
             notes.append(f"{_in(tables, eid)}, no source gives nomination figures, so nominations by"
                          " slate cannot be given.")
         elif c["nominations"].isna().any():
-            missing = c.loc[c["nominations"].isna(), "display_name"]
-            notes.append(f"{_in(tables, eid)}, no nomination figure is known for {_join_names(missing)};"
-                         " shares of nominations are of the candidates with figures.")
+            missing = c.loc[c["nominations"].isna(), "display_name"].fillna(c["candidate_id"])
+            notes.append(f"{_in(tables, eid)}, no nomination figure is known for {_join_names(missing)}.")
     if not frames:
-        return Result(pd.DataFrame(), notes)
+        return empty(SUMMARY_COLUMNS, *notes)
     out = pd.concat(frames, ignore_index=True)
-    first = ["election_id", "slate_family"]
-    return Result(out[first + [c for c in out.columns if c not in first]], notes)
+    return Result(out[SUMMARY_COLUMNS], notes)
 
 
 def slate_mates(tables: Tables, election_id: str) -> Result:

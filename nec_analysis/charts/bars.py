@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..words.format import pct
 from .style import (
     ELECTED,
     HIGHLIGHT,
@@ -79,7 +80,7 @@ def slate_shares(summary, election: str, source: str):
             ax.barh(labels, np.zeros(len(d)), color=colours)
             continue
         bars = ax.barh(labels, vals.fillna(0), color=colours)
-        fmt = fmt_int if col == "elected" else (lambda v: "—" if _isna(v) else f"{float(v):.0f}%")
+        fmt = fmt_int if col == "elected" else (lambda v: "—" if _isna(v) else pct(v))  # the pages' one rounding
         label_bars(ax, bars, vals, fmt=fmt)
         ax.margins(x=0.25)
         ax.set_xticks([])

@@ -125,3 +125,31 @@ def family_short(family: object) -> str:
     """A slate family in a count ('4 Labour right')."""
     key = "unknown" if family is None or pd.isna(family) else str(family)
     return FAMILY_SHORT.get(key, key.replace("_", " "))
+
+
+def sources_for(tables: Tables, election_ids: Iterable[str], holds: str | None = None) -> str:
+    """The sources of these elections only, for a chart's source line: 'LabourList (2014-08-20); ...'.
+
+    A source counts for an election when a row of that election cites it, or when the source
+    is of the election's own year, section *and type* (so a by-election's chart does not
+    credit the regular election's sources of the same year, nor the other way round).
+    ``holds`` keeps only sources of that kind (``results``, ``nominations`` ...).
+    """
+    ids = set(election_ids)
+    src = tables["sources"]
+    cited: set[str] = set()
+    for name in ("nominations", "results", "slate_labels", "totals", "clp_nominations"):
+        frame = tables.get(name)
+        if frame is not None and "election_id" in frame and "source_id" in frame:
+            cited |= set(frame.loc[frame["election_id"].isin(ids), "source_id"].dropna())
+    el = tables["elections"]
+    el = el[el["election_id"].isin(ids)]
+    own = pd.Series(False, index=src.index)
+    for _, e in el.iterrows():
+        own |= (src["year"] == e["year"]) & (src["section"] == e["section"]) & (
+            src["election_type"].fillna("regular") == e["election_type"])
+    s = src[src["source_id"].isin(cited) | own]
+    if holds:
+        s = s[s["holds"] == holds]
+    items = sorted({f"{p} ({d})" for p, d in zip(s["publisher"], s["published"])})
+    return "; ".join(items) if items else "data/processed"

@@ -6,6 +6,7 @@ from ...analysis.core import Tables
 from ...analysis.core import name as _name
 from ...analysis.core import same_year as _same_year
 from ...analysis.gender import gender_summary, men_above_women_on_slate
+from ..format import at_least
 from ..format import join_names as _join_names
 from ..labels import in_election as _in
 
@@ -22,10 +23,18 @@ def describe_gender(tables: Tables, election_id: str) -> list[str]:
         else:
             continue
         who = "candidates on the ballot paper" if r["group"] == "candidates" else "elected"
-        women, men = int(r["women"]), int(r["men"])
-        out.append(f"{where}, {women} of the {r['n']:,} {who} {'was a woman' if women == 1 else 'were women'}"
-                   f" and {men} {'was a man' if men == 1 else 'were men'}"
-                   + (f"; no source states the gender of {r['unknown']:,}" if r["unknown"] else "") + ".")
+        women, men, unknown = int(r["women"]), int(r["men"]), int(r["unknown"])
+        if not r["n"]:
+            continue
+        if women + men == 0:
+            one = "candidate on the ballot paper" if r["group"] == "candidates" else "person elected"
+            out.append(f"{where}, no source states the gender of the one {one}." if r["n"] == 1 else
+                       f"{where}, no source states the gender of any of the {r['n']:,} {who}.")
+            continue
+        out.append(f"{where}, {at_least(women, unknown)} of the {r['n']:,} {who}"
+                   f" {'was a woman' if women == 1 and not unknown else 'were women'}"
+                   f" and {at_least(men, unknown)} {'was a man' if men == 1 and not unknown else 'were men'}"
+                   + (f"; no source states the gender of {unknown:,}" if unknown else "") + ".")
     pairs = men_above_women_on_slate(tables, election_id)
     if "position_man" in pairs.table:
         men = sorted(set(pairs.table["candidate_id_man"]))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.core import Tables
+from ...analysis.core import is_true as _true
 from ...analysis.core import name as _name
 from ...analysis.incumbency import incumbency, replacements
 from ..format import join_names as _join_names
-from ..format import plural
+from ..format import pct, plural
 from ..labels import in_election as _in
 
 
@@ -19,11 +20,16 @@ def describe_incumbency(tables: Tables, election_id: str) -> list[str]:
     if not r["incumbents_standing"]:
         return res.notes
     standing, back = int(r["incumbents_standing"]), int(r["re_elected"])
+    open_outcome = int(r["incumbents_outcome_unknown"])
+    who = "whose result is known" if open_outcome else "who stood"
     if standing == 1:
-        line = f"the one incumbent who stood {'was' if back else 'was not'} re-elected"
+        line = f"the one incumbent {who} {'was' if back else 'was not'} re-elected"
     else:
-        line = (f"{back} of the {standing} incumbents who stood {'was' if back == 1 else 'were'}"
-                f" re-elected ({r['reelection_rate_pct']:.0f}%)")
+        line = (f"{back} of the {standing} incumbents {who} {'was' if back == 1 else 'were'}"
+                f" re-elected ({pct(r['reelection_rate_pct'])})")
+    if open_outcome:
+        line += (f"; the result of {plural(open_outcome, 'more incumbent')} who stood is not in the data"
+                 + (" (the results list is partial)" if _true(r["results_partial"]) else ""))
     out = [f"{_in(tables, election_id)}, {line}."]
     rep = replacements(tables, election_id)
     pairs = rep.table.dropna(subset=["left", "replaced_by"]) if not rep.table.empty else rep.table

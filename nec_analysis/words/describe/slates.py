@@ -5,24 +5,36 @@ from __future__ import annotations
 import pandas as pd
 
 from ...analysis.core import Tables
+from ...analysis.core import is_true as _true
 from ...analysis.slates import slate_summary
-from ..format import plural
-from ..labels import FAMILY_NAMES
+from ..format import at_least, pct, plural, round_half_up
+from ..labels import family_name
 from ..labels import in_election as _in
 
 
 def describe_slates(tables: Tables, election_id: str) -> list[str]:
-    """Sentences on each slate's seats, nominations and votes in ``election_id``."""
+    """Sentences on each slate's seats, nominations and votes in ``election_id``.
+
+    Seats are 'at least' where some outcomes are not in the data; shares of votes are of the
+    candidates listed where the results list is partial; votes per seat add winners' votes only.
+    """
     res = slate_summary(tables, election_id)
+    t = res.table
     out = []
-    for _, r in res.table.sort_values("elected", ascending=False).iterrows():
-        bits = [f"{plural(int(r['candidates']), 'candidate', 'candidates')}, {int(r['elected'])} elected"]
+    if t.empty:
+        return res.notes
+    listed = int(t["with_votes"].sum())
+    for _, r in t.sort_values(["elected", "candidates", "slate_family"], ascending=[False, False, True]).iterrows():
+        if not r["candidates"]:
+            continue  # nominees who did not reach the ballot: in the nominations sentences
+        seats = at_least(int(r["elected"]), int(t["elected_unknown"].sum()))
+        bits = [f"{plural(int(r['candidates']), 'candidate')}, {seats} elected"]
         if not pd.isna(r["nominations_share_pct"]):
-            bits.append(f"{r['nominations_share_pct']:.0f}% of nominations")
+            bits.append(f"{pct(r['nominations_share_pct'])} of nominations")
         if not pd.isna(r["votes_share_pct"]):
-            bits.append(f"{r['votes_share_pct']:.0f}% of votes")
+            of = f" of the {listed:,} candidates listed" if _true(r["results_partial"]) else ""
+            bits.append(f"{pct(r['votes_share_pct'])} of the votes{of}")
         if not pd.isna(r["votes_per_seat"]):
-            bits.append(f"{r['votes_per_seat']:,.0f} votes per seat won")
-        out.append(f"{_in(tables, election_id)}, {FAMILY_NAMES.get(r['slate_family'], r['slate_family'])}: "
-                   + ", ".join(bits) + ".")
+            bits.append(f"{round_half_up(r['votes_per_seat']):,.0f} votes per seat won (its winners' votes)")
+        out.append(f"{_in(tables, election_id)}, {family_name(r['slate_family'])}: " + ", ".join(bits) + ".")
     return out + res.notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...analysis.core import Tables
 from ...analysis.core import name as _name
 from ...analysis.votes import nominations_vs_votes, rank_correlation, top_n_elected, winning_margins
-from ..format import plural
+from ..format import at_least, plural
 from ..labels import in_election as _in
 
 
@@ -21,21 +21,31 @@ def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]
                    f" correlation (Spearman's) of {r['spearman_rho']:.2f} across {r['n']} candidates ({p}).")
     nv = nominations_vs_votes(tables, election_id).table
     if not nv.empty and (nv["places_gained"] != 0).any():
-        best = nv.sort_values("places_gained", ascending=False).iloc[0]
-        worst = nv.sort_values("places_gained").iloc[0]
-        out.append(f"{where}, {best['display_name']} did best against the nominations, finishing"
-                   f" {plural(int(best['places_gained']), 'place', 'places')} higher in the vote than in"
-                   f" nominations; {worst['display_name']} did worst,"
-                   f" {plural(-int(worst['places_gained']), 'place', 'places')} lower.")
+        best = nv.sort_values(["places_gained", "display_name"], ascending=[False, True]).iloc[0]
+        worst = nv.sort_values(["places_gained", "display_name"]).iloc[0]
+        if best["places_gained"] > 0:
+            out.append(f"{where}, {best['display_name']} did best against the nominations, finishing"
+                       f" {plural(int(best['places_gained']), 'place', 'places')} higher in the vote than in"
+                       " nominations.")
+        if worst["places_gained"] < 0:
+            out.append(f"{where}, {worst['display_name']} did worst against the nominations, finishing"
+                       f" {plural(-int(worst['places_gained']), 'place', 'places')} lower in the vote than in"
+                       " nominations.")
     elif not nv.empty:
         out.append(f"{where}, every candidate finished in the same order by votes as by nominations.")
     top = top_n_elected(tables, election_id)
     notes += top.notes
     if not top.table.empty:
         t = top.table
-        hit = int(((t["in_top_n"] == True) & (t["elected"] == True)).sum())  # noqa: E712
-        out.append(f"{where}, {hit} of the top {t['seats'].iloc[0]} by nominations"
-                   f" {'was' if hit == 1 else 'were'} elected.")
+        in_top = t[t["in_top_n"] == True]  # noqa: E712
+        hit = int((in_top["elected"] == True).sum())  # noqa: E712
+        seats, n_top = int(t["seats"].iloc[0]), len(in_top)
+        unknown = int(in_top["elected"].isna().sum())
+        who = (f"the top {seats} by nominations" if n_top == seats
+               else f"the {n_top} candidates ranked in the top {seats} by nominations (ties included)")
+        if n_top:
+            out.append(f"{where}, {at_least(hit, unknown)} of {who}"
+                       f" {'was' if hit == 1 and not unknown else 'were'} elected.")
     mar = winning_margins(tables, election_id)
     notes += mar.notes
     for _, m in mar.table.iterrows():
