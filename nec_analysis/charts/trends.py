@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..vocab import SECTIONS
+from ..words.format import at_least
 from .style import (
     SLATE_ORDER,
     figure,
@@ -71,7 +72,9 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         parts.append(("note", "No gender figures for the elected."))
     else:
         total_w, total_n = int(w["women"].fillna(0).sum()), int(w["n"].fillna(0).sum())
-        fig, ax = figure(f"{total_w} of the {total_n} places filled in these elections went to women",
+        unknown = int(w["unknown"].fillna(0).sum())  # genders no source states: 'at least'
+        fig, ax = figure(f"{at_least(total_w, unknown).capitalize()} of the {total_n} places filled in"
+                         " these elections went to women",
                                 "results; gender only where a published source states it",
                                 "Elected, by gender", figsize=(8.5, 4.6))
         left = np.zeros(len(ids))
