@@ -114,3 +114,11 @@ def test_votes_per_seat_adds_only_winners_votes():
     row = A.slate_summary(t, "2030-clp").table.set_index("slate_family").loc["grassroots_left"]
     assert row["votes"] == 10000 and row["elected"] == 2
     assert row["votes_per_seat"] == (4000 + 3000) / 2  # not 10,000 / 2
+
+
+@pytest.mark.skipif(not HAVE_DATA, reason="data/processed not built yet")
+def test_slate_figures_are_numbers_even_where_none_were_published(real):
+    """2022 published no votes: the chart reads votes_share_pct as floats (NaN), never pd.NA objects."""
+    for eid in real["elections"]["election_id"]:
+        table = A.slate_summary(real, eid).table
+        assert all(table[c].dtype == float for c in A.slates.FIGURE_COLUMNS), eid

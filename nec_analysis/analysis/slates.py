@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..words.format import join_names as _join_names
@@ -18,6 +19,11 @@ SUMMARY_COLUMNS = [
     "nominations_share_pct", "nominations_denominator", "nominations_denominator_value", "votes", "with_votes",
     "votes_share_pct", "votes_per_seat", "nominations_per_seat", "seats_share_pct", "results_partial",
 ]
+
+
+#: The figure columns of :func:`slate_summary`: floats, NaN where not known.
+FIGURE_COLUMNS = ["nominations", "nominations_share_pct", "nominations_denominator_value", "votes",
+                  "votes_share_pct", "votes_per_seat", "nominations_per_seat", "seats_share_pct"]
 
 
 def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
@@ -65,7 +71,9 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
             g[col] = g[col].fillna(0).astype(int)
         g = g.rename(columns={"share_pct": "nominations_share_pct", "denominator": "nominations_denominator",
                               "denominator_value": "nominations_denominator_value"})
-        g["votes_share_pct"] = g["votes"] / g["votes"].sum() * 100 if g["votes"].notna().any() else pd.NA
+        for col in FIGURE_COLUMNS[:4]:  # plain floats, NaN where unknown (charts read them as numbers)
+            g[col] = pd.to_numeric(g[col], errors="coerce").astype(float)
+        g["votes_share_pct"] = g["votes"] / g["votes"].sum() * 100 if g["votes"].notna().any() else np.nan
         seats = g["elected"].where(g["elected"] > 0)
         g["votes_per_seat"] = g["won_votes"] / seats
         g["nominations_per_seat"] = g["won_nominations"] / seats
@@ -91,6 +99,7 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
     if not frames:
         return empty(SUMMARY_COLUMNS, *notes)
     out = pd.concat(frames, ignore_index=True)
+    out[FIGURE_COLUMNS] = out[FIGURE_COLUMNS].astype(float)
     return Result(out[SUMMARY_COLUMNS], notes)
 
 

@@ -134,5 +134,6 @@ def winning_margins(tables: Tables, election_id: str | None = None) -> Result:
                      "last_elected_position": last["position"], "threshold_votes": int(last["votes"]),
                      "first_loser": first["candidate_id"], "first_loser_votes": int(first["votes"]),
                      "margin": int(last["votes"] - first["votes"]),
-                     "margin_pct": float((last["votes"] - first["votes"]) / last["votes"] * 100)})
+                     "margin_pct": float((last["votes"] - first["votes"]) / last["votes"] * 100)
+                     if last["votes"] else np.nan})
     return Result(pd.DataFrame(rows, columns=MARGIN_COLUMNS), notes)
