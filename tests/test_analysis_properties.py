@@ -10,6 +10,8 @@ Bounded (few examples, no deadline) so the whole suite stays within budget on 2 
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,10 @@ from test_analysis import FUNCTIONS, _not_plain
 from nec_analysis.analysis import Result, history
 
 # No shrinking: a failure is reported at once (with its Spec), not after minutes of search.
-SETTINGS = settings(max_examples=8, deadline=None, derandomize=True, database=None,
+# A few examples per run (derandomized: the same ones each run, so the suite's time is stable;
+# NEC_HYPOTHESIS_EXAMPLES=200 searches wider, with fresh examples each run).
+WIDE = int(os.environ.get("NEC_HYPOTHESIS_EXAMPLES", "0"))
+SETTINGS = settings(max_examples=WIDE or 4, deadline=None, derandomize=not WIDE, database=None,
                     phases=[Phase.explicit, Phase.generate],
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -77,7 +82,7 @@ def test_every_sentence_agrees_with_the_tables_beside_it(spec):
             assert page_contradictions(shown) == [], (page.__name__, eid, spec)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=WIDE or 2)
 @given(specs.filter(lambda s: s.results == "partial" and s.n > 2))
 def test_partial_results_make_no_claim_about_every_seat(spec):
     tables = build(spec)

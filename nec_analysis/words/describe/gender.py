@@ -31,6 +31,10 @@ def describe_gender(tables: Tables, election_id: str) -> list[str]:
             out.append(f"{where}, no source states the gender of the one {one}." if r["n"] == 1 else
                        f"{where}, no source states the gender of any of the {r['n']:,} {who}.")
             continue
+        if r["n"] == 1:
+            one = "candidate on the ballot paper" if r["group"] == "candidates" else "person elected"
+            out.append(f"{where}, the one {one} was {'a woman' if women else 'a man'}.")
+            continue
         out.append(f"{where}, {at_least(women, unknown)} of the {r['n']:,} {who}"
                    f" {'was a woman' if women == 1 and not unknown else 'were women'}"
                    f" and {at_least(men, unknown)} {'was a man' if men == 1 and not unknown else 'were men'}"
