@@ -417,3 +417,9 @@ def test_header_described_layouts_build_only_their_candidates(tmp_path: Path) ->
 def test_marker_unit_and_heading_words_never_become_part_of_a_name(tmp_path: Path, line: str, words: str) -> None:
     [p] = refused(tmp_path, f"Maria Lopez 204\n{line}\n", holds="results")
     assert p.line == first_line() + 1 and words in p.expected
+
+
+@pytest.mark.parametrize("damage", [b"garbage\x00\n", b"\xff\xfe\x00", b"candidate_id\nx,y,z\n", b""])
+def test_damaged_registries_leave_the_reader_without_anchors_not_a_traceback(tmp_path: Path, damage: bytes) -> None:
+    (tmp_path / "candidates.csv").write_bytes(damage)
+    assert Anchors.load(tmp_path).people == {}  # the build reports the damage with file, line and column

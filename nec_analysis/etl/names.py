@@ -62,27 +62,21 @@ class Anchors:
 
     @classmethod
     def load(cls, raw: Path, labels: Iterable[str] | None = None) -> "Anchors":
-        """Read the registries in ``raw`` (``data/raw``); ``labels`` overrides slate_families.csv."""
+        """Read the registries in ``raw`` (``data/raw``); ``labels`` overrides slate_families.csv.
+
+        Rows a registry check would refuse (no id, no name) are passed over here: the
+        registries are checked, with file, line and column, by the data build itself.
+        """
         people: dict[str, str] = {}
-        path = raw / "candidates.csv"
-        if path.exists():
-            with path.open(encoding="utf-8", newline="") as f:
-                for row in csv.DictReader(f):
-                    for variant in [row.get("display_name") or "", *(row.get("aliases") or "").split("|")]:
-                        if variant.strip():
-                            people.setdefault(name_key(variant), row["candidate_id"])
-        path = raw / "name_decisions.csv"
-        if path.exists():
-            with path.open(encoding="utf-8", newline="") as f:
-                for row in csv.DictReader(f):
-                    if row.get("decision") == "alias" and row.get("candidate_id"):
-                        people.setdefault(name_key(row["name"]), row["candidate_id"])
+        for row in _rows(raw / "candidates.csv"):
+            for variant in [row.get("display_name") or "", *(row.get("aliases") or "").split("|")]:
+                if variant.strip() and row.get("candidate_id"):
+                    people.setdefault(name_key(variant), row["candidate_id"])
+        for row in _rows(raw / "name_decisions.csv"):
+            if row.get("decision") == "alias" and row.get("candidate_id") and row.get("name"):
+                people.setdefault(name_key(row["name"]), row["candidate_id"])
         if labels is None:
-            path = raw / "slate_families.csv"
-            labels = []
-            if path.exists():
-                with path.open(encoding="utf-8", newline="") as f:
-                    labels = [row["label"] for row in csv.DictReader(f) if row.get("label")]
+            labels = [row["label"] for row in _rows(raw / "slate_families.csv") if row.get("label")]
         return cls(people, sorted(set(labels), key=lambda x: (-len(x), x)))
 
     def person(self, name: str) -> str | None:
@@ -108,6 +102,16 @@ class Anchors:
         """A registered slate label printed inside ``text`` as whole words (case as registered)."""
         m = self._label_re.search(text)
         return m.group(0) if m else None
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a registry CSV, or none if it is missing or unreadable (the build reports that)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return [{k: v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+                    for row in csv.DictReader(f)]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
 
 
 def name_problem(name: str, anchors: Anchors) -> str | None:
