@@ -14,6 +14,7 @@ import pytest
 from nec_analysis import schema
 from nec_analysis.etl import publish
 from nec_analysis.paths import processed_dir, project_root
+from nec_analysis.store import load_tables
 
 ROOT = project_root()
 PROCESSED = processed_dir()
@@ -116,3 +117,12 @@ def test_datasette_metadata_describes_every_table_and_column() -> None:
         assert list(tables[t.name]["columns"]) == list(t.columns)
         assert all(tables[t.name]["columns"].values())
     assert meta["license"].startswith("Creative Commons Attribution 4.0")
+
+
+def test_changelog_names_every_election_year_in_the_data() -> None:
+    """A new year of data comes with a changelog entry (and a new version) that says so."""
+    changelog = (PROCESSED / "CHANGELOG.md").read_text(encoding="utf-8")
+    years = sorted({str(y) for y in load_tables(PROCESSED)["elections"].year})
+    missing = [y for y in years if not re.search(rf"\b{y}\b", changelog)]
+    assert missing == [], (f"elections of {missing} are in elections.csv but not in data/processed/CHANGELOG.md: "
+                           "add a version entry saying what they bring")
