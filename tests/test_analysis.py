@@ -323,7 +323,7 @@ def test_infer_slates_recovers_declared_slates(t):
     res = A.infer_slates(t, "2002-clp", k=2, min_bodies=1)
     cl = _by(res.table)["cluster"]
     assert cl["a"] == cl["c"] and cl["b"] == cl["e"] and cl["a"] != cl["b"]
-    assert any("100% of pairs" in n for n in res.notes)
+    assert any("100.0% of pairs" in n for n in res.notes)
 
 
 def test_rand_index():

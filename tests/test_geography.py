@@ -499,10 +499,10 @@ def test_reader_sentences_carry_no_ids() -> None:
         assert raw not in text, raw
     assert "(LabourList, 2022-05-17)" in text
     assert "Labour right slates: 4 CLPs" in text
-    assert "Grassroots left slate: 2 CLPs across 2 regions; top regions London and Wales (50% each)" in text
+    assert "Grassroots left slate: 2 CLPs across 2 regions; top regions London and Wales (50.0% each)" in text
     fam = geo.regional_profile(_tables(), "2022-clp").query("level == 'slate_family'")
     assert set(fam.unit_name) == {"Slate: Labour right", "Slate: Grassroots left"}
-    assert geo._top_words("London / Wales", 0.5) == "top regions London and Wales (50% each)"
+    assert geo._top_words("London / Wales", 0.5) == "top regions London and Wales (50.0% each)"
 
 
 def test_home_regions_of_a_year_cover_both_sections_and_say_the_2014_claim_once() -> None:

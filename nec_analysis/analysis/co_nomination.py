@@ -9,7 +9,7 @@ from itertools import combinations
 import pandas as pd
 
 from ..words.format import cap as _cap
-from ..words.format import plural
+from ..words.format import pct, plural
 from ..words.labels import bodies as _bodies
 from ..words.labels import election_name
 from ..words.labels import in_election as _in
@@ -104,7 +104,7 @@ def infer_slates(tables: Tables, election_id: str, k: int | None = None, source_
              " them (hierarchical clustering, average linkage on the Jaccard distance)."]
     if len(known) >= 2:
         notes.append(f"{_in(tables, election_id)}, the groups agree with the declared slates for"
-                     f" {rand_index(known['cluster'], known['slate_family']):.0%} of pairs of candidates"
+                     f" {pct(100 * rand_index(known['cluster'], known['slate_family']))} of pairs of candidates"
                      f" (Rand index, over the {len(known)} candidates whose slate is known).")
     return Result(out.sort_values(["cluster", "candidate_id"]).reset_index(drop=True), notes)
 

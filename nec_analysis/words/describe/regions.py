@@ -19,7 +19,7 @@ from ...analysis.regions import (
     no_clp_data_reason,
     regional_profile,
 )
-from ..format import plural
+from ..format import pct, plural
 from ..labels import in_election
 from ..labels import sources_in_words as source_words
 
@@ -179,7 +179,8 @@ def _check_south_claim(outside: int, outside_with_eastern: int, unknown: int) ->
 # ---------------------------------------------------------------------------------------
 
 def _fmt_share(x: float) -> str:
-    return f"{100 * x:.0f}%"
+    """A share (0–1) as a percentage under the pages' one rounding rule (``words.format.pct``)."""
+    return pct(100 * x)
 
 
 def _top_words(top_region: str, share: float) -> str:
