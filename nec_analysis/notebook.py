@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import charts
-from .charts import no_data, say  # noqa: F401  (what notebooks call, with the rest of this module)
+from .charts import no_data  # noqa: F401  (what notebooks call, with the rest of this module)
 from .io import load_tables, processed_dir
 from .words.format import PCT_DIGITS, round_half_up  # the one rounding rule of every page
 from .words.labels import sources_for
@@ -121,6 +121,12 @@ def election_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
     return name(tables, election_id) if election_id in set(tables["elections"]["election_id"]) else election_id
 
 
+def cap_election(name: str) -> str:
+    """'2014 CLP-section election' from 'the 2014 CLP-section election' (as a label; case kept)."""
+    name = name[4:] if name.startswith("the ") else name
+    return name[:1].upper() + name[1:]
+
+
 def short_name(election_id: str) -> str:
     """'2014 CLP', '2014 local gov.', '2020 CLP by-el.' (chart labels)."""
     parts = election_id.split("-")
@@ -138,11 +144,14 @@ def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None =
     """
     tables = load_tables(data_folder(data_dir))
     _TABLES["tables"] = tables
+    _OUTPUT.pop("lead_shown", None)
     set_output(report_dir)
     charts.apply_style()
     election_id = pick_election(tables, year, section)
     if election_id is None:
         section_name = {"clp": "CLP-section", "local_government": "local-government-section"}.get(section, section)
+        lead(f"No {section_name} NEC election in {year} is in the data",
+             "The pages for other sections and years are listed on the contents page.")
         charts.no_data(f"No {section_name} NEC election in {year} is in the data.")
     return tables, election_id
 
@@ -219,8 +228,9 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
         shown = shown.drop(columns=drop)
     shown = _in_words(shown)
     part = f"; {len(shown):,} shown here" if len(shown) < len(df) else ""
-    link = (f'<p class="csv-link">Data: <a href="data/{slug}.csv" download>{slug}.csv</a> '
-            f"(tidy CSV, {len(df):,} rows{part}; click a column heading to sort)</p>")
+    link = (f'<p class="csv-link"><a href="data/{slug}.csv" download>Download this table</a> '
+            f"(spreadsheet file, {len(df):,} row{'s' if len(df) != 1 else ''}{part}; "
+            "click a column heading to sort)</p>")
     display(HTML(table_html(shown.reset_index(drop=True), caption) + link))
 
 
@@ -242,7 +252,9 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
     from .analysis import MEASURE_NAMES
 
     names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
+    elections = set(tables["elections"]["election_id"])
     for col in list(out.columns):
+        values = set(out[col].dropna()) if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]) else set()
         if col == "measure":
             out[col] = [MEASURE_NAMES.get(m, m.replace("_", " ")) if isinstance(m, str) else m for m in out[col]]
         elif col in ("source_id", "source_a", "source_b"):
@@ -252,11 +264,35 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
                         and e in set(tables["elections"]["election_id"]) else e for e in out[col]]
         elif col.startswith("candidate_id") and "display_name" not in out:
             out[col] = [names.get(c, c) if isinstance(c, str) else c for c in out[col]]
-    renames = {"source_id": "source", "source_a": "source of a", "source_b": "source of b",
+        elif values and values <= set(names) and col != "candidate_id":  # any column of candidate ids
+            out[col] = [names.get(c, c) if isinstance(c, str) else c for c in out[col]]
+        elif values and values <= elections:  # any column of election ids (e.g. the previous election)
+            out[col] = [election_name(tables, e) if isinstance(e, str) else e for e in out[col]]
+        elif values and col not in ("display_name",):
+            out[col] = [public_text(v) if isinstance(v, str) else v for v in out[col]]
+    renames = {"display_name": "name", "source_id": "source", "source_a": "source of a", "source_b": "source of b",
                "election_id": "election", "scope": "election", "measure": "what"}
     renames.update({c: c.replace("candidate_id_", "").replace("candidate_id", "candidate")
                     for c in out.columns if c.startswith("candidate_id") and "display_name" not in out})
+    renames.update({c: c[:-3] for c in out.columns if c.endswith("_id") and c not in renames})
     return out.rename(columns={k: v for k, v in renames.items() if v not in out.columns})
+
+
+#: Internal references some source records carry (research notes, stored copies, URL slugs),
+#: put in words a reader can use. The records themselves keep them.
+_INTERNAL = [
+    (re.compile(r"facts\.csv research notes \(shared/sources\)"), "the project's research notes"),
+    (re.compile(r"\s*\((?:no article|headline not in stored copy)[^()]*\)"), ""),
+    (re.compile(r"\s*\([^()]*(?:shared/sources|data/raw|data/processed)[^()]*\)"), ""),
+    (re.compile(r"(?:shared/sources|data/raw|data/processed)/\S+"), "the project's records"),
+]
+
+
+def public_text(text: str) -> str:
+    """``text`` without internal paths or storage notes (see ``_INTERNAL``)."""
+    for pattern, words in _INTERNAL:
+        text = pattern.sub(words, text)
+    return text
 
 
 def heading(text: str, level: int = 2) -> None:
@@ -286,7 +322,7 @@ def candidate_table(tables: dict[str, pd.DataFrame], election_id: str) -> pd.Dat
 def sources_used(tables: dict[str, pd.DataFrame], election_ids: list[str], holds: str | None = None) -> str:
     """'LabourList (2014-08-20); Left Futures (2014-06)' for the chart source line: these elections'
     own sources only, by election type too (one wording: ``words.labels.sources_for``)."""
-    return sources_for(tables, election_ids, holds)
+    return public_text(sources_for(tables, election_ids, holds))
 
 
 def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list[str]:
@@ -344,7 +380,7 @@ def source_words(tables: dict[str, pd.DataFrame], source_id: object) -> str:
     if source_id.startswith("sum:"):
         parts = ", ".join(source_label(tables, s) for s in source_id[4:].split("+"))
         return f"sum of the candidates' figures in {parts}"
-    return source_label(tables, source_id)
+    return public_text(source_label(tables, source_id))
 
 
 def report_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
@@ -367,13 +403,47 @@ def say_elections(tables: dict[str, pd.DataFrame], year: int) -> None:
            else "number of candidates on the ballot not stated by the sources)") for e in ids) + ".")
 
 
+_SCOPE = re.compile(r"^(?:In|Across) (?:the \d{4} [^,]*?(?:election|by-election)|all sections in \d{4}), ")
+
+
+def plain(sentence: str) -> str:
+    """A finding without its 'In the 2014 CLP-section election, ' opening (the page names the election)."""
+    s = _SCOPE.sub("", str(sentence).strip())
+    return s[:1].upper() + s[1:] if s else s
+
+
+def lead_from(sentences: list[str], headline_at: int = 0, fallback: str = "") -> None:
+    """The page's lead from sentences made from the data: one is the headline, the next two the standfirst."""
+    found = [plain(x) for x in sentences if x and x.strip()]
+    if not found:
+        lead(fallback or "No figures for this page in the data", "The sources in the data do not give them.")
+        return
+    at = min(headline_at, len(found) - 1)
+    first, *more = re.split(r"(?<=[a-z0-9)])\. (?=[A-Z])", found[at], maxsplit=1)
+    head = first.rstrip(".")
+    rest = (more + [x for i, x in enumerate(found) if i != at])[:2]
+    lead(head, rest or ["The figures behind this are below."])
+
+
 def lead(headline_text: str, standfirst: str | list[str]) -> None:
     """The page's headline (its main finding) and a two-sentence standfirst, from the data.
 
-    Shown first under the page title (the site moves it there); both are escaped.
+    Shown first under the page title (the site moves it there); both are escaped. Only the
+    first call of a notebook run shows anything: a page has one headline.
     """
     from IPython.display import HTML, display
 
-    text = standfirst if isinstance(standfirst, str) else " ".join(s for s in standfirst if s)
+    if _OUTPUT.get("lead_shown"):
+        return
+    _OUTPUT["lead_shown"] = True  # type: ignore[assignment]
+    text = standfirst if isinstance(standfirst, str) else " ".join(plain(x) for x in standfirst if x)
     display(HTML(f'<section class="lead"><p class="headline">{html.escape(headline_text)}</p>'
                  f'<p class="standfirst">{html.escape(text)}</p></section>'))
+
+
+def say(*sentences: str | list[str]) -> None:
+    """Display sentences made from the data (escaped, internal paths put in words)."""
+    flat: list[str] = []
+    for x in sentences:
+        flat.extend([x] if isinstance(x, str) else [str(y) for y in x])
+    charts.say([public_text(x) for x in flat])

@@ -48,6 +48,13 @@ nb.headline(
 # ## The elections this year
 
 # %%
+if ranked is not None and not ranked.empty:
+    nb.lead(f"{ranked['display_name'].iloc[0]} topped the poll with {charts.fmt_int(ranked['votes'].iloc[0])} votes",
+            [s for s in nb.describe_election(tables, election_ids[0]) if s.startswith("Elected")][:1]
+            + nb.describe_election(tables, election_ids[0])[:1])
+else:
+    nb.lead_from(nb.describe_election(tables, election_ids[0]) if election_ids else [], 0,
+                 f"No NEC election in {year} is in the data")
 nb.say_elections(tables, year)
 
 # %% [markdown]
@@ -60,7 +67,7 @@ nb.say_elections(tables, year)
 for eid in election_ids:
     nb.heading(nb.report_name(tables, eid), 3)
     cand = nb.candidate_table(tables, eid)
-    charts.say(nb.describe_election(tables, eid))
+    nb.say(nb.describe_election(tables, eid))
     if cand["votes"].notna().any():
         top = cand.sort_values("votes", ascending=False).iloc[0]
         fig, alt = charts.candidate_bars(
@@ -89,7 +96,7 @@ for eid in election_ids:
 
 # %%
 for eid in election_ids:
-    charts.say(an.describe_totals(tables, eid))
+    nb.say(an.describe_totals(tables, eid))
 totals = an.stated_vs_derived(tables).table
 nb.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}", "Stated and derived totals",
                   columns=["election_id", "measure", "stated", "approximate", "source_id", "derived", "difference"])
@@ -98,7 +105,7 @@ nb.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}"
 # ## Where the sources disagree
 #
 # Every figure two sources give differently. The dataset keeps both and uses the
-# preferred one (the reason is in `data/raw/preferred_sources.csv`).
+# preferred one (the project records, for each election, which source it prefers and why).
 
 # %%
 disc = tables["discrepancies"]
@@ -106,7 +113,7 @@ disc = disc[disc["election_id"].isin(election_ids)]
 if disc.empty:
     charts.no_data(f"No disagreements between sources are recorded for {year}.")
 else:
-    charts.say(f"{an.plural(len(disc), 'disagreement', 'disagreements')} between sources "
+    nb.say(f"{an.plural(len(disc), 'disagreement', 'disagreements')} between sources "
                f"{'is' if len(disc) == 1 else 'are'} recorded for {year}.")
     nb.show_table(disc, f"discrepancies-{year}", f"Disagreements between sources, {year}",
                       columns=["election_id", "candidate_id", "measure", "value_a", "source_a", "value_b", "source_b"])

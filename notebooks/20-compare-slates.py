@@ -42,13 +42,16 @@ nb.headline(seats_grassroots_left=seats.get("grassroots_left", 0))
 
 # %%
 if election_id:
-    charts.say(an.describe_slates(tables, election_id))
+    nb.say(an.describe_slates(tables, election_id))
+    if summary.empty:
+        nb.lead_from(an.describe_slates(tables, election_id))
     if summary.empty:
         charts.no_data("No candidacies are recorded for this election.")
     else:
         fig, alt = charts.slate_shares(summary, nb.election_name(tables, election_id),
                                        nb.sources_used(tables, [election_id]))
         charts.show(fig, alt)
+        nb.lead(charts.title_of(fig), an.describe_slates(tables, election_id)[:2])
         nb.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")
 
 # %% [markdown]
@@ -57,7 +60,7 @@ if election_id:
 # %%
 if election_id:
     shares = an.slate_nomination_shares(tables, election_id)
-    charts.say(an.describe_nominations(tables, election_id))
+    nb.say(an.describe_nominations(tables, election_id))
     nb.show_table(shares.table, f"slate-nomination-shares-{election_id}", "Nominations by slate family",
                       empty="No nomination figures were published for this election, so there are no nomination shares by slate.")
 
@@ -65,7 +68,7 @@ if election_id:
 # ## Each candidate's slate, as the sources put it
 #
 # The slate family is the project's grouping of the labels the sources used
-# (`data/raw/slate_families.csv`); where sources disagree the family is `contested`.
+# (one list of slate labels and the family each belongs to); where sources disagree the family is "sources disagree".
 
 # %%
 if election_id:

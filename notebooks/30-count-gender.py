@@ -44,7 +44,8 @@ nb.headline(
 
 # %%
 if election_id:
-    charts.say(an.describe_gender(tables, election_id))
+    nb.lead_from(an.describe_gender(tables, election_id), headline_at=1)
+    nb.say(an.describe_gender(tables, election_id))
     if gender.empty:
         charts.no_data("No candidacies on the ballot are recorded for this election.")
     else:
@@ -60,7 +61,7 @@ if election_id:
 # %%
 if election_id:
     within = an.gender_within_slates(tables, election_id)
-    charts.say(within.notes)
+    nb.say(within.notes)
     nb.show_table(within.table, f"gender-within-slates-{election_id}", "Gender within each slate family")
     pairs = an.men_above_women_on_slate(tables, election_id)
     nb.show_table(pairs.table, f"men-above-women-{election_id}",

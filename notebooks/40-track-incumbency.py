@@ -43,7 +43,8 @@ nb.headline(incumbents_standing=row.get("incumbents_standing"), re_elected=row.g
 
 # %%
 if election_id:
-    charts.say(an.describe_incumbency(tables, election_id))
+    nb.lead_from(an.describe_incumbency(tables, election_id), headline_at=1)
+    nb.say(an.describe_incumbency(tables, election_id))
     if outcomes.table.empty:
         charts.no_data("No candidacies are recorded for this election.")
     elif outcomes.table["incumbent"].isna().all():
@@ -61,6 +62,6 @@ if election_id:
 # %%
 if election_id:
     rep = an.replacements(tables, election_id)
-    charts.say(rep.notes)
+    nb.say(rep.notes)
     nb.show_table(rep.table, f"replacements-{election_id}", "Defeated incumbents and newcomers",
                       empty="No seat is known to have changed hands (or incumbency is not known).")

@@ -46,7 +46,7 @@ nb.headline(
 
 # %%
 if election_id:
-    charts.say(an.describe_nominations_vs_votes(tables, election_id))
+    nb.say(an.describe_nominations_vs_votes(tables, election_id))
     if nv.table.empty:
         charts.no_data(" ".join(nv.notes) or "Nominations cannot be set against votes for this election.")
     else:
@@ -56,9 +56,11 @@ if election_id:
                                                     nb.sources_used(tables, [election_id]),
                                                     None if corr.empty else float(corr["spearman_rho"].iloc[0]))
         charts.show(fig, alt)
+        nb.lead(charts.title_of(fig), an.describe_nominations_vs_votes(tables, election_id)[:2])
         nb.show_table(nvt, f"nominations-vs-votes-{election_id}", "Nomination rank against vote rank",
-                          columns=["display_name", "slate_family", "nominations", "nomination_rank", "votes",
-                                   "vote_rank", "places_gained", "votes_per_nomination", "elected"])
+                      columns=["display_name", "slate_family", "nominations", "nomination_rank", "votes",
+                               "vote_rank", "places_gained", "votes_per_nomination", "elected"])
+    nb.lead_from(an.describe_nominations_vs_votes(tables, election_id))  # no chart: the first finding leads
 
 # %% [markdown]
 # ## The winning threshold
@@ -68,7 +70,7 @@ if election_id:
     nb.show_table(margin, f"winning-margin-{election_id}", "Votes of the last elected and the first loser",
                       empty="No vote figures for both elected and defeated candidates, so no winning threshold.")
     top = an.top_n_elected(tables, election_id)
-    charts.say(top.notes)
+    nb.say(top.notes)
     nb.show_table(top.table, f"top-n-elected-{election_id}", "Top candidates by nominations, and who was elected",
                       empty="Needs nomination figures, seats and outcomes; this election lacks one of them.")
 
@@ -80,7 +82,7 @@ if election_id:
 # %%
 if election_id:
     co = an.infer_slates(tables, election_id)
-    charts.say(an.describe_co_nomination(tables, election_id))
+    nb.say(an.describe_co_nomination(tables, election_id))
     if not co.table.empty:
         order = list(co.table.sort_values(["cluster", "bodies"], ascending=[True, False])["candidate_id"])
         names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))

@@ -45,7 +45,9 @@ nb.headline(clps_listed=listed.loc[listed["election_id"] == election_id, "body"]
 
 # %%
 if election_id:
-    charts.say(geo.describe_home_regions_of_year(tables, year))
+    nb.lead_from((geo.describe_regions(tables, election_id, home=False) if has_lists else [])
+                 + geo.describe_home_regions_of_year(tables, year))
+    nb.say(geo.describe_home_regions_of_year(tables, year))
     nb.show_table(homes, f"home-regions-{year}", "Candidates whose home region a source gives",
                       columns=["display_name", "election", "elected", "home_region", "home_region_strength",
                                "home_region_source"],
@@ -60,7 +62,7 @@ if election_id:
     if not has_lists:
         charts.no_data(geo.no_clp_data_reason(tables, election_id) or "No CLP-by-CLP nomination lists.")
     else:
-        charts.say(geo.describe_regions(tables, election_id, home=False))
+        nb.say(geo.describe_regions(tables, election_id, home=False))
         fig, alt = maps.hex_map_small_multiples(tables, election_id, by="slate_family")
         if fig is None:
             charts.no_data(alt)
@@ -85,4 +87,4 @@ if election_id:
 
 # %%
 if election_id:
-    charts.say(geo.describe_labour_groups(tables, year))
+    nb.say(geo.describe_labour_groups(tables, year))

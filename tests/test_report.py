@@ -99,3 +99,44 @@ def test_make_report_names_the_available_years_for_a_year_not_in_the_data() -> N
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "YEAR=1999: no NEC election in that year" in run.stderr
     assert "2014" in run.stderr.split("Available years:")[1]
+
+
+# --- story first: leads and words a reader can read ---------------------------------------
+
+
+def test_a_finding_loses_its_scope_and_a_long_one_is_cut_to_its_first_sentence(monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj.data))
+    monkeypatch.setitem(notebook._OUTPUT, "lead_shown", False)
+    notebook.lead_from(["In the 2014 CLP-section election, 5 of the 6 incumbents who stood were re-elected (83%).",
+                        "In the 2014 CLP-section election, Peter Wheeler was replaced by Kate Osamor. More text.",
+                        "Across all sections in 2014, 7 of the 17 candidates were women."], headline_at=1)
+    notebook.lead("A second lead", "is not shown: a page has one headline")
+    assert len(shown) == 1
+    page = shown[0]
+    assert '<p class="headline">Peter Wheeler was replaced by Kate Osamor</p>' in page
+    assert "More text. 5 of the 6 incumbents who stood were re-elected (83%)." in page
+    assert "In the 2014" not in page and "Across all" not in page
+
+
+def test_internal_paths_never_reach_a_reader() -> None:
+    assert notebook.public_text("facts.csv research notes (shared/sources) (2014)") == "the project's research notes (2014)"
+    assert notebook.public_text("Labour NEC (headline not in stored copy; URL slug: rolling-list-2022)") == "Labour NEC"
+    assert notebook.public_text("LabourList 2014-08-20 'Results' (shared/sources/articles/002_5d.txt): 'The'") \
+        == "LabourList 2014-08-20 'Results': 'The'"
+    assert notebook.public_text("Ann Black led with 220") == "Ann Black led with 220"
+
+
+def test_a_chart_credits_only_its_own_elections_sources() -> None:
+    tables = load_tables()
+    src = tables["sources"]
+    by = src[src["election_type"] == "by-election"]
+    assert not by.empty  # the data has a by-election to tell apart
+    year, section = int(by["year"].iloc[0]), by["section"].iloc[0]
+    regular = notebook.sources_used(tables, [f"{year}-{section}"])
+    by_only = set(by.loc[(by["year"] == year) & (by["section"] == section), "publisher"])
+    regular_only = set(src.loc[(src["year"] == year) & (src["section"] == section)
+                               & (src["election_type"] == "regular"), "publisher"])
+    assert all(p in regular for p in regular_only)
+    assert not any(p in regular for p in by_only - regular_only)
+    assert "shared/sources" not in notebook.sources_used(tables, ["2014-clp"])

@@ -56,6 +56,7 @@ from .style import (
                     slate_label,
                     text_on,
                     thousands,
+                    title_of,
 )
 
 __all__ = [
@@ -64,5 +65,5 @@ __all__ = [
     "THOUSANDS", "TITLE_SIZE", "add_source", "add_title", "apply_style", "candidate_bars", "co_nomination_heatmap",
     "contrast", "figure", "figure_html", "fmt_int", "fmt_pct", "gender_bars", "gender_colour", "gender_label",
     "is_yes", "label_bars", "legend_slates", "no_data", "nominations_votes_scatter", "outcome_bars", "plt",
-    "say", "show", "slate_colour", "slate_label", "slate_shares", "text_on", "thousands", "to_png",
+    "say", "show", "slate_colour", "slate_label", "slate_shares", "text_on", "thousands", "title_of", "to_png",
 ]

@@ -61,9 +61,10 @@ def slate_shares(summary, election: str, source: str):
     labels = [slate_label(f) for f in d["slate_family"]]
     colours = [slate_colour(f) for f in d["slate_family"]]
     seats = d["elected"].astype(int)
-    lead = d.sort_values("elected", ascending=False).iloc[0]
-    title = (f"{slate_label(lead['slate_family'])} candidates won {int(lead['elected'])} of "
-             f"{int(seats.sum())} seats in {election}")
+    most = int(seats.max()) if len(seats) else 0
+    leaders = [slate_label(f) for f, n in zip(d["slate_family"], seats) if int(n) == most]
+    title = (f"{leaders[0]} candidates won {most} of {int(seats.sum())} seats in {election}" if len(leaders) == 1
+             else f"{' and '.join(leaders)} candidates won {most} seats each, of {int(seats.sum())}, in {election}")
     panels = [("nominations_share_pct", "% of nominations"), ("votes_share_pct", "% of votes"),
               ("elected", "seats won")]
     fig, axes = figure(title, source, "By slate family", ncols=3, figsize=(9.0, max(2.8, 0.45 * len(d) + 1.9)),

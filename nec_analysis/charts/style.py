@@ -208,6 +208,7 @@ def _wrap(text: str, width_in: float, size: float, bold: bool = False) -> str:
 def add_title(fig, title: str, subtitle: str | None = None) -> None:
     """Left-aligned title (the finding, as a sentence) and optional subtitle, top of ``fig``."""
     width = fig.get_figwidth()
+    fig._nec_title = str(title)
     text = _wrap(title, width - 0.2, TITLE_SIZE, bold=True)
     fig.text(0.01, 0.995, text, ha="left", va="top", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
     lines = text.count("\n") + 1
@@ -217,6 +218,11 @@ def add_title(fig, title: str, subtitle: str | None = None) -> None:
         fig.text(0.01, y, sub, ha="left", va="top", fontsize=9.5, color=MUTED)
         lines += 0.75 * (sub.count("\n") + 1)
     fig._nec_title_in = (lines * TITLE_SIZE * 1.3 + 10) / 72
+
+
+def title_of(fig) -> str | None:
+    """The finding a chart's title states (for the page's headline)."""
+    return getattr(fig, "_nec_title", None)
 
 
 def add_source(fig, source: str) -> None:

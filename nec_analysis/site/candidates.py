@@ -15,6 +15,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from .. import charts
+from ..notebook import cap_election as _cap
 from ..notebook import election_name, table_html
 from ..vocab import SECTIONS, labels
 from .render import SITE_TITLE, render
@@ -63,7 +64,7 @@ def _yes(v: object) -> str:
 def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame) -> pd.DataFrame:
     """The record as a reader reads it: election in words, slate as printed, figures, outcome."""
     return pd.DataFrame({
-        "Election": [election_name(tables, e)[4:].capitalize() for e in rec["election_id"]],
+        "Election": [_cap(election_name(tables, e)) for e in rec["election_id"]],
         "Slate (as printed)": [s if isinstance(s, str) and s else charts.slate_label(f)
                                for s, f in zip(rec.get("slate_labels", [None] * len(rec)), rec["slate_family"])],
         "Nominations": rec["nominations"], "Votes": rec["votes"], "Place": rec["position"],
@@ -132,7 +133,8 @@ def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[di
                Markup('<p class="no-data">No candidacy in the data.</p>'),
                about=["Every figure is as the sources printed it; a blank means no source in the data gives it. "
                       "Incumbency means holding a seat when the election began."])
-        people.append({"name": name, "href": href(cid, ""), "years": ", ".join(map(str, years)) or "none"})
+        people.append({"name": name, "href": href(cid, ""), "page": dest.name,
+                       "years": ", ".join(map(str, years)) or "none"})
     render("candidates_index.html.j2", folder / "index.html", title=f"Candidates — {SITE_TITLE}",
            heading="Every candidate in the data", nav=[("../index.html", "All years")], home="../index.html",
            home_label=SITE_TITLE, lead={"headline": f"{len(people)} people stood for Labour's NEC in these elections",

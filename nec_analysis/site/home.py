@@ -78,7 +78,7 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
     dest = out_root / "index.html"
     render("site_index.html.j2", dest, title=SITE_TITLE, heading=f"{SITE_TITLE}: nominations, slates and results",
            nav=nav, home="index.html", home_label=SITE_TITLE, lead=lead, years=year_rows, charts=parts,
-           downloads=[f"{n}.csv" for n in frames], candidates=people)
+           downloads=[{"file": f"{n}.csv", "label": n.replace("-", " ")} for n in frames], candidates=people)
     print(f"[report] site index -> {dest}", flush=True)
     return dest
 

@@ -11,7 +11,15 @@ from markupsafe import Markup
 
 from .. import charts
 from ..io import load_tables
-from ..notebook import candidate_table, election_name, elections_of_year, table_html, write_download
+from ..notebook import (
+    candidate_table,
+    election_name,
+    elections_of_year,
+    public_text,
+    table_html,
+    write_download,
+)
+from ..notebook import cap_election as _cap
 from ..vocab import SECTIONS, VOTING_SYSTEMS, labels
 from . import pages
 from .candidates import href as candidate_href
@@ -19,6 +27,11 @@ from .pages import notebook_title, page_headline, year_nav
 from .render import SITE_TITLE, render
 
 _SECTION_WORDS = labels(SECTIONS)
+#: The dataset's tables as a reader would name them (download links on a year's index).
+TABLE_WORDS = {"elections": "elections", "candidacies": "who stood", "candidates": "the people",
+               "nominations": "nominations", "results": "results", "clp_nominations": "nominations by local party",
+               "slate_labels": "slates as printed", "sources": "sources", "totals": "totals as published",
+               "discrepancies": "where sources disagree"}
 
 
 def year_tables(tables: dict[str, pd.DataFrame], year: int) -> dict[str, pd.DataFrame]:
@@ -54,14 +67,16 @@ def sources_html(sources: pd.DataFrame) -> Markup:
     """The sources table: publisher, title (linked), published, what it holds."""
     rows = []
     for _, s in sources.sort_values(["published", "source_id"]).iterrows():
-        title = s["title"] if isinstance(s["title"], str) else str(s["publisher"])
+        title = public_text(s["title"]) if isinstance(s["title"], str) else ""
+        title = title.strip() or "title not recorded"
+        publisher = public_text(str(s["publisher"]))
         url = s["url"] if isinstance(s["url"], str) else None
         flags = [w for w, on in (("interim", s["status"] == "interim"), ("partial", charts.is_yes(s["partial"])),
                                  ("cut off", charts.is_yes(s["truncated"]))) if on]
         holds = (f"{s['holds']} ({_SECTION_WORDS.get(s['section'], s['section'])})"
                  + (f"; {', '.join(flags)}" if flags else ""))
         rows.append("<tr>" + "".join([
-            f"<td>{html.escape(str(s['publisher']))}</td>",
+            f"<td>{html.escape(publisher)}</td>",
             f"<td>{_link(url, title)}{'' if url else ' <em>(address not known)</em>'}</td>",
             f"<td>{html.escape(str(s['published']))}</td>",
             f"<td>{html.escape(holds)}</td>"]) + "</tr>")
@@ -74,8 +89,7 @@ def glance(tables: dict[str, pd.DataFrame], year: int) -> Markup:
     """Elections at a glance, in words: election, seats, voting system, candidates, elected, turnout."""
     el = tables["elections"].set_index("election_id")
     systems = labels(VOTING_SYSTEMS)
-    rows = [{"Election": election_name(tables, e)[4:].capitalize() if election_name(tables, e).startswith("the ")
-             else election_name(tables, e),
+    rows = [{"Election": _cap(election_name(tables, e)),
              "Seats": el.loc[e, "seats"], "Voting system": systems.get(el.loc[e, "voting_system"], "not stated"),
              "Candidates": el.loc[e, "n_candidates"], "Elected": el.loc[e, "n_elected"],
              "Turnout (%)": el.loc[e, "turnout_pct_stated"]} for e in elections_of_year(tables, year)]
@@ -88,7 +102,7 @@ def elected(tables: dict[str, pd.DataFrame], year: int) -> list[dict]:
     for e in elections_of_year(tables, year):
         cand = candidate_table(tables, e)
         won = cand[cand["elected"].fillna(False).astype(bool)]
-        out.append({"name": election_name(tables, e)[4:].capitalize(), "people": [
+        out.append({"name": _cap(election_name(tables, e)), "people": [
             {"name": r["display_name"], "href": candidate_href(r["candidate_id"]), "slate": charts.slate_label(r["slate_family"]),
              "votes": None if pd.isna(r["votes"]) else charts.fmt_int(r["votes"])} for _, r in won.iterrows()]})
     return out
@@ -105,8 +119,8 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
         if found and found not in findings:
             findings.append(found)
     data_files = sorted(f.name for f in (Path(out_dir) / "data").glob("*.csv")) if (Path(out_dir) / "data").is_dir() else []
-    processed = [f for f in data_files if f[:-4] in tables]
-    derived = [f for f in data_files if f[:-4] not in tables]
+    processed = [{"file": f, "label": TABLE_WORDS.get(f[:-4], f[:-4].replace("_", " "))}
+                 for f in data_files if f[:-4] in tables]
     who = elected(tables, year)
     names = "; ".join(", ".join(p["name"] for p in e["people"]) for e in who if e["people"])
     lead = {"headline": findings[0] if findings else f"Labour's NEC elections in {year}",
@@ -115,8 +129,8 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
     dest = Path(out_dir) / "index.html"
     render("year_index.html.j2", dest, title=f"{SITE_TITLE}, {year}", heading=f"Labour NEC elections, {year}",
            nav=year_nav(year, site=site), current="index.html", home="index.html",
-           home_label=f"{SITE_TITLE}: {year}", lead=lead, findings=findings[:3], elected=who, pages=listed,
+           home_label=f"{SITE_TITLE}: {year}", lead=lead, findings=findings[1:4], elected=who, pages=listed,
            glance=glance(tables, year), sources=sources_html(tables["sources"]), year=year,
-           processed=processed, derived=derived)
+           processed=processed)
     print(f"[report {year}] index -> {dest}", flush=True)
     return dest

@@ -97,7 +97,7 @@ def build_page(notebook: Path, year: int, out_dir: Path, data_dir: Path | None =
                            engine_name=engine_name, timeout=timeout)
         title, question = notebook_title(notebook)
         lead, body = notebook_body(executed)
-        render("notebook_page.html.j2", dest, title=f"{title} — {year} — {SITE_TITLE}", heading=f"{year}: {title}",
+        render("notebook_page.html.j2", dest, title=f"{title} — {year} — {SITE_TITLE}", heading=f"{title} — {year}",
                nav=year_nav(year, site=site), current=f"{notebook.stem}.html", home="index.html",
                home_label=f"{SITE_TITLE}: {year}", lead_html=lead, body=body, about=about(question, year))
     except BaseException:
