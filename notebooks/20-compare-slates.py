@@ -30,6 +30,10 @@ from nec_analysis import charts
 from nec_analysis import notebook as nb
 
 tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
+NOMINATIONS_TABLE = {"rank": "Rank", "display_name": "Candidate", "slate_family": "slate_family",
+                     "nominations": "Nominations", "share_of_clps_pct": "Share of nominating CLPs (%)",
+                     "change_pts": "Change (points)", "prev_rank": "Previous rank",
+                     "prev_nominations": "Nominations last time", "prev_election_id": "Last time"}
 
 summary = an.slate_summary(tables, election_id).table if election_id else None
 
@@ -63,6 +67,21 @@ if election_id:
     nb.say(an.describe_nominations(tables, election_id))
     nb.show_table(shares.table, f"slate-nomination-shares-{election_id}", "Nominations by slate family",
                       empty="No nomination figures were published for this election, so there are no nomination shares by slate.")
+
+# %% [markdown]
+# ## The nominations table
+#
+# The table Left Futures printed: each candidate's rank by nominations, their share of the
+# local parties that nominated, the change since the last election and where they stood then.
+
+# %%
+if election_id:
+    lf = an.nomination_shares(tables, election_id)
+    nb.say(lf.notes)
+    nb.show_table(lf.table.rename(columns=NOMINATIONS_TABLE), f"nominations-table-{election_id}",
+                  "Nominations: rank, share of nominating CLPs and change since the last election",
+                  columns=list(NOMINATIONS_TABLE.values()),
+                  empty="No nomination figures were published for this election.")
 
 # %% [markdown]
 # ## Each candidate's slate, as the sources put it
