@@ -21,6 +21,7 @@ from ..vocab import SECTIONS, labels
 from .render import SITE_TITLE, render
 
 _SECTIONS = labels(SECTIONS)
+_SECTION_WORDS = {t.code: t.words for t in SECTIONS}
 
 
 def _preferred(df: pd.DataFrame) -> pd.DataFrame:
@@ -98,8 +99,8 @@ def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame) 
         width = 100 * float(v) / top if top else 0
         colour = charts.slate_colour(r["slate_family"])
         rows.append(f'<div class="bar-row"><span class="bar-label">{html.escape(label)}{mark}</span>'
-                    f'<span class="bar" style="width:{width:.1f}%;background:{colour}"></span>'
-                    f'<span class="bar-value">{charts.fmt_int(v)}</span></div>')
+                    f'<span class="bar-track"><span class="bar" style="width:{width:.1f}%;background:{colour}"></span>'
+                    f'</span><span class="bar-value">{charts.fmt_int(v)}</span></div>')
         alt.append(f"{label}: {charts.fmt_int(v)} {measure}{' (elected)' if mark else ''}")
     return Markup(f'<figure class="record" role="img" aria-label="{html.escape("Bar chart of " + measure + " in each election: " + "; ".join(alt), quote=True)}">'
                   f'<figcaption><strong>{html.escape(title)}</strong><br><small>{measure.capitalize()} in each election; '
@@ -117,11 +118,11 @@ def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[di
         cid, name = person["candidate_id"], person["display_name"] if isinstance(person["display_name"], str) else person["candidate_id"]
         mine = rec[rec["candidate_id"] == cid]
         years = sorted({int(y) for y in mine["year"]}) if not mine.empty else []
-        sections = sorted({_SECTIONS.get(s, s) for s in mine["section"]}) if not mine.empty else []
+        sections = sorted({_SECTION_WORDS.get(s, str(s)) for s in mine["section"]}) if not mine.empty else []
         won = int(mine["elected"].fillna(False).astype(bool).sum()) if not mine.empty else 0
         lead = {"headline": (f"{name}: elected in {won} of {len(mine)} NEC election{'s' if len(mine) != 1 else ''}"
                              if len(mine) else f"{name}: no candidacy in the data"),
-                "standfirst": (f"{name} stood in the {' and '.join(s.lower() for s in sections)} in "
+                "standfirst": (f"{name} stood in the {' and the '.join(sections)} in "
                                f"{', '.join(map(str, years))}. The table gives each result as the sources printed it."
                                if len(mine) else "The registry names them, but no election in the data lists them.")}
         dest = folder / href(cid, "").split("/", 1)[1]

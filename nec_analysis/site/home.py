@@ -54,7 +54,8 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
     frames = cross_year_frames(tables)
     for name, df in frames.items():
         write_download(df, out_root / "data" / f"{name}.csv")
-    years = [y for y in available_years(tables) if (out_root / str(y) / "index.html").exists()]
+    all_years = available_years(tables)
+    years = [y for y in all_years if (out_root / str(y) / "index.html").exists()]
     year_rows = [{"year": y, "href": f"{y}/index.html",
                   "elections": "; ".join(election_name(tables, e) for e in elections_of_year(tables, y))}
                  for y in years]
@@ -70,8 +71,8 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
     people = build_candidates(out_root, tables)
     headline = next((page_headline(out_root / str(y) / "index.html") for y in reversed(years)), None)
     lead = {"headline": _first_title(frames, tables) or "Labour's NEC elections, year by year",
-            "standfirst": f"{len(years)} years of elections to Labour's National Executive Committee, from "
-                          f"{years[0] if years else '—'} to {years[-1] if years else '—'}: who was nominated, "
+            "standfirst": f"{len(tables['elections'])} elections to Labour's National Executive Committee, from "
+                          f"{all_years[0] if all_years else '—'} to {all_years[-1] if all_years else '—'}: who was nominated, "
                           "who was elected and on which slate. "
                           + (f"Latest: {headline}" if headline else "Each year has its own pages below.")}
     nav = [(f"{y}/index.html", str(y)) for y in years] + [("candidates/index.html", "Candidates")]
