@@ -4,6 +4,8 @@
 #   PY          the project's Python (.venv/bin/python)
 #   SETUP       stamp: the venv holds the locked packages, the project and its kernel
 #   DATA        stamp: data/processed/*.csv rebuilt from data/raw/** and the data build (DATA_SRC)
+#   READ_LOCKED prefix for a command that reads data/processed (a report build): it runs under
+#               the shared data lock, so `make data` never replaces the tables meanwhile
 #   YEAR        the election year a report is about (default 2014)
 #   KERNEL      the Jupyter kernel name notebooks run on (nec-analysis)
 # `clean` is a double-colon rule: reports.mk may add its own `clean::` recipe.
@@ -39,6 +41,10 @@ RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
 LEGACY_ETL := build.py parsers.py registry.py io.py tables.py schemas.py
 DATA_SRC := $(wildcard $(addprefix nec_analysis/,__init__.py __main__.py paths.py vocab.py ids.py schema.py store.py $(LEGACY_ETL))) \
   $(shell find nec_analysis/etl -name '*.py' 2>/dev/null | LC_ALL=C sort)
+# The list of raw files, rewritten only when it changes: deleting or renaming a clipping
+# changes no file's time, but it changes this list, so `make data` reruns.
+RAW_LIST := build/.raw-files
+READ_LOCKED := $(PY) -m nec_analysis.etl.lock --shared --
 
 .PHONY: help setup data check test lint lab lock bench db datasette clean distclean
 
@@ -67,10 +73,18 @@ $(SETUP): $(LOCK) pyproject.toml $(VENV)/.uv-$(UV_VERSION)
 
 data: $(DATA) ## rebuild data/processed/*.csv from data/raw/**
 
-$(DATA): $(RAW_FILES) $(DATA_SRC) | $(SETUP)
+# `python -m nec_analysis build` takes the data lock itself (nec_analysis/etl/lock.py).
+$(DATA): $(RAW_FILES) $(DATA_SRC) $(RAW_LIST) | $(SETUP)
 	$(PY) -m nec_analysis build
 	@mkdir -p $(@D)
 	touch $@
+
+$(RAW_LIST): FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' $(RAW_FILES) > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
+FORCE:
 
 test: $(SETUP) ## run the test suite (pytest; extra options: PYTEST_ARGS=...)
 	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \

@@ -20,7 +20,7 @@ PROCESSED := $(wildcard data/processed/*.csv)
 REPORT_SRC := $(shell find nec_analysis -type f \( -name '*.py' -o -path '*/templates/*' -o -path '*/static/*' \) 2>/dev/null | LC_ALL=C sort)
 REPORT_INPUTS := $(NOTEBOOKS) $(REPORT_SRC) $(PROCESSED)
 NOTEBOOK_TIMEOUT ?= 600
-REPORT := $(PY) -m nec_analysis.site build --site --timeout $(NOTEBOOK_TIMEOUT)
+REPORT := $(READ_LOCKED) $(PY) -m nec_analysis.site build --site --timeout $(NOTEBOOK_TIMEOUT)
 
 .PHONY: report reports FORCE
 

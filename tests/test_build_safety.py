@@ -6,13 +6,19 @@ a journalist could get wrong, or a source could misprint.
 
 from __future__ import annotations
 
+import re
+import select
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from nec_analysis.etl.build import build_tables
+from nec_analysis.etl.lock import data_lock
 from nec_analysis.io import project_root
 from nec_analysis.parsers import ClippingError
 
@@ -192,9 +198,6 @@ def test_a_damaged_registry_file_is_an_error_naming_it(tmp_path: Path, damage: s
 
 def test_the_command_reports_malformed_registries_without_a_traceback(tmp_path: Path) -> None:
     """Several files broken at once: every one reported, exit 1, no traceback, nothing written."""
-    import subprocess
-    import sys
-
     root = copy_raw(tmp_path)
     bad = [MALFORMED[c] for c in ("slate label twice, two families", "bad boolean maybe", "seats in words",
                                   "gender without a source", "misspelt decision")]
@@ -205,3 +208,128 @@ def test_the_command_reports_malformed_registries_without_a_traceback(tmp_path: 
     for name, line in lines.items():
         assert f"data/raw/{name}.csv:{line}:" in proc.stderr, (name, proc.stderr)
     assert not (root / "data/processed").exists()
+
+
+# --------------------------------------------------------------------------- plausibility
+
+RESULTS_2014 = "data/raw/clippings/2014_clp_results_labourlist.txt"
+
+
+def _edit(root: Path, file: str, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in clipping ``file``; return the line it is on."""
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (file, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# (what a source could misprint, clipping, printed text, misprint, check the message must name)
+IMPLAUSIBLE = {
+    "7 elected for 6 seats": (RESULTS_2014, "WILLSMAN, Peter 23,362", "WILLSMAN, Peter 23,362 Elected", "elected_over_seats"),
+    "an elected candidate outpolled by a loser": (RESULTS_2014, "BAXTER, Johanna 24,325", "BAXTER, Johanna 22,325", "block_order"),
+    "turnout of 133.1%": ("data/raw/clippings/2014_clp_totals_labourlist.txt", "turnout_pct: 33.1", "turnout_pct: 133.1", "turnout_over_100"),
+    "votes above ballots cast": ("data/raw/clippings/2010_clp_results_akehurst.txt", "Livingstone - 88,235", "Livingstone - 188,235", "votes_over_ballots"),
+    "more nominations than CLPs nominating": ("data/raw/clippings/2014_clp_nominations_labourlist.txt", "Ann Black – 220", "Ann Black – 290", "nominations_over_clps"),
+    "a bracketed count above that year's CLPs": ("data/raw/clippings/2014_clp_nominations_leftfutures.txt", "(333, 275)", "(433, 275)", "nominations_over_clps"),
+}
+
+
+@pytest.mark.parametrize("case", list(IMPLAUSIBLE))
+def test_an_implausible_figure_stops_the_build_at_its_line(tmp_path: Path, case: str) -> None:
+    file, old, new, check = IMPLAUSIBLE[case]
+    root = copy_raw(tmp_path)
+    line = _edit(root, file, old, new)
+    found = problems_of(root)
+    assert any(m.startswith(f"{file}:{line}:") and check in m for m in found), found
+
+
+def test_a_sourced_override_lets_a_printed_misprint_through_and_a_stale_one_is_an_error(tmp_path: Path) -> None:
+    root = copy_raw(tmp_path)
+    file, old, new, check = IMPLAUSIBLE["an elected candidate outpolled by a loser"]
+    line = _edit(root, file, old, new)
+    (root / "data/raw/printed_as_is.csv").write_text(
+        "file,line,check,reason,source\n"
+        f"{file},{line},{check},test: the table prints it so,The Test Desk 2014-08-20\n")
+    built = build_tables(root)
+    r = built.tables["results"].set_index(["election_id", "candidate_id"])
+    assert r.loc[("2014-clp", "johanna-baxter"), "votes"] == 22325  # kept as printed
+    assert any(f"{file}:{line}" in w and "printed as is" in w for w in built.warnings)
+    _edit(root, file, new, old)  # the clipping corrected: the override now excuses nothing
+    [msg] = problems_of(root)
+    assert msg.startswith("data/raw/printed_as_is.csv:2:") and "passes" in msg
+
+
+@pytest.mark.parametrize("figure", ["9223372036854775808", "10,000,000", "99999999999999999999999"])
+def test_a_figure_too_large_to_be_real_is_an_error_not_a_traceback(tmp_path: Path, figure: str) -> None:
+    root = copy_raw(tmp_path)
+    line = _edit(root, RESULTS_2014, "FLINTOFF, Crispin 12,539", f"FLINTOFF, Crispin {figure}")
+    found = problems_of(root)
+    assert any(m.startswith(f"{RESULTS_2014}:{line}:") and "below 10,000,000" in m for m in found), found
+
+
+
+# --------------------------------------------------------------------------- the data lock and the Makefile
+
+
+def _build_process(root: Path) -> "subprocess.Popen[str]":
+    return subprocess.Popen([sys.executable, "-m", "nec_analysis", "build", "--root", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_data_build_waits_for_a_report_build_reading_the_tables(tmp_path: Path) -> None:
+    """`make report` reads under the shared lock: a data build started meanwhile writes nothing until it ends."""
+    root = copy_raw(tmp_path)
+    with data_lock(root, shared=True):
+        proc = _build_process(root)
+        ready, _, _ = select.select([proc.stderr], [], [], 120)
+        said = proc.stderr.readline() if ready else ""
+        assert "waiting" in said, said
+        time.sleep(2)
+        assert proc.poll() is None and not (root / "data/processed").exists()
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert (root / "data/processed/results.csv").is_file()
+
+
+def test_a_report_build_waits_for_the_data_build(tmp_path: Path) -> None:
+    """What reports.mk runs (`python -m nec_analysis.etl.lock --shared -- …`) starts only once no build writes."""
+    marker = tmp_path / "report-ran"
+    with data_lock(tmp_path):
+        proc = subprocess.Popen([sys.executable, "-m", "nec_analysis.etl.lock", "--shared", "--root", str(tmp_path),
+                                 "--", sys.executable, "-c", f"open({str(marker)!r}, 'w')"],
+                                stderr=subprocess.PIPE, text=True)
+        time.sleep(2)
+        assert proc.poll() is None and not marker.exists()
+    assert proc.wait(timeout=60) == 0 and marker.exists()
+
+
+def _make_data(project: Path) -> bool:
+    """Run `make data` in ``project``; whether it ran the build."""
+    proc = subprocess.run(["make", "data", f"PY={sys.executable}", "SETUP=.setup-done"], cwd=project,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return "nec_analysis build" in proc.stdout
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_deleting_or_renaming_a_clipping_makes_make_data_rebuild(tmp_path: Path) -> None:
+    project = copy_raw(tmp_path)
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "nec_analysis", project / "nec_analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    uv = re.search(r"^UV_VERSION := (\S+)", (ROOT / "Makefile").read_text(), re.M).group(1)
+    (project / ".venv").mkdir()
+    (project / f".venv/.uv-{uv}").touch()  # set-up counts as done: the stamps, newest last
+    time.sleep(0.05)
+    (project / ".setup-done").touch()
+    clips = project / "data/raw/clippings"
+    assert _make_data(project)
+    assert not _make_data(project)  # nothing changed: nothing to do
+    (clips / "2010_clp_totals_lobbydog.txt").rename(clips / "2010_clp_totals_lobby-dog.txt")
+    assert _make_data(project)      # renamed: no file is newer, but the list changed
+    assert not _make_data(project)
+    (clips / "2010_clp_totals_lobby-dog.txt").unlink()
+    assert _make_data(project)      # deleted
+    totals = pd.read_csv(project / "data/processed/totals.csv")
+    assert not totals.source_id.str.startswith("2010_clp_totals_lobby").any()

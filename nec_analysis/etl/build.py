@@ -19,7 +19,8 @@ from ..ids import election_id
 from ..io import coerce, processed_dir, project_root, raw_dir, write_table
 from ..parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
 from ..tables import COLUMNS
-from . import places
+from . import checks, places
+from .lock import data_lock
 from .people import NearMatchError, Registry
 from .registries import LINE, read_registries
 from .rows import clip_election, figure_rows, sources_table
@@ -59,9 +60,13 @@ def _row_text(row: dict) -> str:
 
 
 def _check_references(csv: dict[str, pd.DataFrame], elections: set[str], rows: dict[str, list[dict]],
-                      source_ids: set[str]) -> list[Problem]:
-    """Registry rows naming an election or a source the data does not have (a typo'd id)."""
+                      source_ids: set[str], files: set[str]) -> list[Problem]:
+    """Registry rows naming an election, a source or a clipping the data does not have (a typo)."""
     problems = []
+    for r in csv["printed_as_is"].to_dict("records"):
+        if r["file"] not in files:
+            problems.append(Problem("data/raw/printed_as_is.csv", r[LINE], _row_text(r),
+                                    f"column file: a clipping in data/raw/clippings; {r['file']!r} is not one"))
     for r in csv["incumbency_overrides"].to_dict("records"):
         if election_id(r["year"], r["section"], r["election_type"]) not in elections:
             problems.append(Problem("data/raw/incumbency_overrides.csv", r[LINE], _row_text(r),
@@ -131,7 +136,11 @@ def build_tables(root: Path | None = None) -> Built:
     labels = labels.drop_duplicates()
 
     cands = candidacies(noms, res, labels, rows["clp_nominations"], el, sources)
-    problems = _check_references(csv, set(el.election_id), rows, set(sources.source_id))
+    problems = _check_references(csv, set(el.election_id), rows, set(sources.source_id), set(sources.file))
+    if not problems:
+        found = checks.violations(rows["results"], rows["nominations"], rows["totals"], el)
+        problems, excused = checks.unexcused(found, csv["printed_as_is"], LINE)
+        warnings += excused
     if problems:
         raise ClippingError(problems)
     cands = coerce(incumbency(cands, el, res, overrides_map(csv["incumbency_overrides"])), "candidacies")
@@ -186,9 +195,13 @@ def _s(v: object) -> str:
 
 
 def main(root: Path | None = None) -> int:
-    """``python -m nec_analysis build [--root DIR]``: build data/processed and print a summary."""
+    """``python -m nec_analysis build [--root DIR]``: build data/processed and print a summary.
+
+    Holds the data lock (:mod:`.lock`) throughout, so no report build reads the tables meanwhile.
+    """
     try:
-        built = build(root)
+        with data_lock(root or project_root()):
+            built = build(root)
     except ClippingError as err:
         print(f"data/raw has {len(err.problems)} problem(s); nothing was written:\n{err}", file=sys.stderr)
         return 1

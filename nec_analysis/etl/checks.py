@@ -133,8 +133,9 @@ def unexcused(found: list[Violation], overrides: pd.DataFrame, line_col: str) ->
             o = excuse[key]
             notes.append(f"{v.problem.file}:{v.problem.line}: printed as is ({v.check}): {o['reason']} ({o['source']})")
         else:
-            hint = (f". If the source really printed it, say so in data/raw/printed_as_is.csv: "
-                    f"{v.problem.file},{v.problem.line},{v.check},<reason>,<source>")
+            hint = (f". Check the line against the publication; only if the publication really prints it, "
+                    f"record that in data/raw/printed_as_is.csv: "
+                    f"{v.problem.file},{v.problem.line},{v.check},<reason>,<the publication>")
             problems.append(Problem(v.problem.file, v.problem.line, v.problem.text, v.problem.expected + hint))
     for key, o in excuse.items():
         if key not in used:

@@ -7,6 +7,7 @@ import pandas as pd
 from ..ids import election_id
 from ..parsers import Clipping, ClippingError, Problem
 from ..tables import COLUMNS
+from .checks import figure_problem
 from .parsed import FIGURE_KINDS
 from .people import NearMatchError, Registry
 
@@ -37,16 +38,23 @@ def sources_table(parsed: list[tuple[Clipping, pd.DataFrame]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS["sources"]).map(na)
 
 
+def _earlier_values(earlier: object) -> list[int]:
+    """The bracketed earlier-election counts of a parsed line (``"333|275"``; ``""`` for a dash)."""
+    return [] if na(earlier) is pd.NA else [int(v) for v in str(earlier).split("|") if v]
+
+
 def figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
                  known_labels: set[str]) -> dict[str, list[dict]]:
     """Nominations, per-body, results, slate-label and totals rows, with candidate ids.
 
     Raises ClippingError (file, line, text, what was expected) for a name close to a known
-    one, a slate label missing from ``slate_families.csv``, and two printed names in one
-    table that the registry resolves to the same person.
+    one, a slate label missing from ``slate_families.csv``, two printed names in one table
+    that the registry resolves to the same person, and a figure too large to be real. Each
+    row carries the ``file``, ``line`` and ``text`` it came from (for the plausibility checks).
     """
     out: dict[str, list[dict]] = {k: [] for k in ("nominations", "clp_nominations", "results", "slate_labels", "totals", "per_body")}
     problems: list[Problem] = []
+    reg.prepare(str(n) for _, frame in parsed for n in frame.name[frame.row_kind.isin(["candidate", "body"])])
     for clip, frame in parsed:
         seen: dict[str, tuple[int, str]] = {}  # candidate id -> (line, name as printed) in this table
         eid, holds, sid = clip_election(clip), clip.get("holds"), clip.source_id
@@ -56,16 +64,20 @@ def figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
         for r in frame.itertuples(index=False):
             if r.row_kind not in FIGURE_KINDS:  # a sub-header, or a line the header accounts for
                 continue
+            where = {"file": clip.file, "line": int(r.line), "text": str(r.text)}
+            too_large = [m for m in map(figure_problem, [r.figure, *_earlier_values(r.earlier)]) if m]
+            if too_large:
+                problems.append(Problem(clip.file, int(r.line), str(r.text), too_large[0]))
+                continue
             if r.row_kind == "total":
                 out["totals"].append({"election_id": eid, "measure": r.name, "value": float(r.figure),
-                                      "approximate": str(r.label) == "approximate", "source_id": sid})
+                                      "approximate": str(r.label) == "approximate", "source_id": sid, **where})
                 continue
             try:
                 cid = reg.resolve(str(r.name))
             except NearMatchError as err:
                 problems.append(Problem(clip.file, int(r.line), str(r.text), str(err)))
                 continue
-            where = {"file": clip.file, "line": int(r.line)}
             if r.row_kind == "candidate":
                 if cid in seen:
                     first_line, first_name = seen[cid]

@@ -113,46 +113,49 @@ def positions(res: pd.DataFrame) -> pd.DataFrame:
 
 
 def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp_rows: list[dict],
-                 el: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+                el: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per (election, candidate) any source names, with slate family, on-ballot and elected."""
     keys = pd.concat([noms[["election_id", "candidate_id"]], res[["election_id", "candidate_id"]],
                       labels[["election_id", "candidate_id"]],
                       pd.DataFrame(clp_rows, columns=["election_id", "candidate_id"])]).drop_duplicates()
     info = el.set_index("election_id")
     partial = set(sources.loc[sources.partial, "source_id"])
-    # look-ups made once (a filter per candidacy grows with candidacies x rows)
+    # Every look-up is made once, as a dict: no frame is filtered per candidacy.
     pref = res[res.preferred.fillna(False)]
-    by_election = {eid: g for eid, g in pref.groupby("election_id")}
+    complete = {eid: not set(g.source_id) & partial for eid, g in pref.groupby("election_id")}
+    n_elected = {eid: int(g.elected.fillna(False).sum()) for eid, g in pref.groupby("election_id")}
     outcome = {k: g.elected.iloc[0] for k, g in pref.groupby(["election_id", "candidate_id"])}
-    lab_of = {k: g for k, g in labels.groupby(["election_id", "candidate_id"])}
+    label_sets = {k: set(g.label) for k, g in labels.groupby(["election_id", "candidate_id"])}
+    family_sets = {k: set(g.slate_family) - {"unknown"} for k, g in labels.groupby(["election_id", "candidate_id"])}
     best_of = noms.groupby(["election_id", "candidate_id"]).nominations.max().to_dict()
-    no_labels = labels.iloc[0:0]
+    threshold_of = info.ballot_threshold.to_dict() if "ballot_threshold" in info else {}
+    seats_of = info.seats.to_dict() if "seats" in info else {}
     out = []
-    for r in keys.sort_values(["election_id", "candidate_id"]).itertuples():
-        key = (r.election_id, r.candidate_id)
-        e_res = by_election.get(r.election_id, pref.iloc[0:0])
+    for eid, cid in sorted(zip(keys.election_id, keys.candidate_id)):
+        key = (eid, cid)
         stood = key in outcome
-        complete = not e_res.empty and not set(e_res.source_id) & partial
-        lab = lab_of.get(key, no_labels)
-        fams = sorted(set(lab.slate_family) - {"unknown"})
+        is_complete = complete.get(eid, False)
+        fams = sorted(family_sets.get(key, set()))
         family = fams[0] if len(fams) == 1 else ("contested" if fams else "unknown")
-        threshold = info.loc[r.election_id, "ballot_threshold"] if r.election_id in info.index else ""
+        threshold = threshold_of.get(eid, "")
         best = best_of.get(key, pd.NA)
         if stood:
             on_ballot: object = True
-        elif complete:
+        elif is_complete:
             on_ballot = False
         elif threshold and pd.notna(best) and best >= int(threshold):
             on_ballot = True
         else:
             on_ballot = pd.NA
         elected = outcome[key] if stood else pd.NA
-        seats = info.loc[r.election_id, "seats"] if r.election_id in info.index else ""
-        if elected is pd.NA and seats and int(e_res.elected.fillna(False).sum()) == int(seats):
+        seats = seats_of.get(eid, "")
+        if elected is pd.NA and seats and n_elected.get(eid, 0) == int(seats):
             elected = False  # every seat is accounted for by others
-        if elected is pd.NA and complete:
+        if elected is pd.NA and is_complete:
             elected = False
-        out.append({"election_id": r.election_id, "candidate_id": r.candidate_id, "slate_family": family,
-                    "slate_labels": " | ".join(sorted(set(lab.label))), "on_ballot": on_ballot, "elected": elected})
+        out.append({"election_id": eid, "candidate_id": cid, "slate_family": family,
+                    "slate_labels": " | ".join(sorted(label_sets.get(key, set()))), "on_ballot": on_ballot,
+                    "elected": elected})
     return pd.DataFrame(out, columns=["election_id", "candidate_id", "slate_family", "slate_labels", "on_ballot", "elected"])
 
 
