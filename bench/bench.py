@@ -18,8 +18,11 @@ the committed project under a temporary folder; nothing is written to the projec
            table lines (bench/synthetic.py, written under the temporary folder).
   read     `python -m nec_analysis read FILE` (the preview of ``make check``) on a 100-line
            clipping of made-up names; budget under 0.5 s.
+  data     `make data` on the real clippings (forced to rebuild), against `python -c "import
+           pandas"` in the same run (budget 1.3x); and the data build of the real clippings plus
+           one table of 10,000 new names (bench/synthetic.py; budget 5 s).
 
-    python bench/bench.py [--repeat 3] [--only setup,report,noop,all,scale,read] [--keep]
+    python bench/bench.py [--repeat 3] [--only setup,report,noop,all,scale,read,data] [--keep]
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PARTS = ("setup", "report", "noop", "all", "scale", "read")
+PARTS = ("setup", "report", "noop", "all", "scale", "read", "data")
 RESULTS: dict[str, list[float]] = {}
 
 
@@ -180,6 +183,20 @@ def bench_read(tmp: Path, project: Path, repeat: int) -> None:
     measure("read: 100-line clipping", repeat, f"{project}/.venv/bin/python -m nec_analysis read {path}", project)
 
 
+def bench_data(tmp: Path, project: Path, repeat: int) -> None:
+    print("\nThe data build: make data on the real clippings, and 10,000 new names in one table", flush=True)
+    measure("data: python -c 'import pandas'", repeat, ".venv/bin/python -c 'import pandas'", project)
+    measure("data: make data (real clippings)", repeat, "make data", project, before="rm -f build/.data-built")
+    dest = tmp / "names"
+    subprocess.run([str(project / ".venv/bin/python"), "-c",
+                    f"import sys; sys.path.insert(0, 'bench'); import synthetic; from pathlib import Path; "
+                    f"synthetic.make_names_project(Path({str(dest)!r}), 10000, Path('.'))"],
+                   cwd=project, check=True)
+    measure("data: build with 10,000 new names in one table", repeat,
+            f"{project}/.venv/bin/python -m nec_analysis build --root {dest} >/dev/null", dest,
+            before="rm -rf data/processed")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
@@ -204,6 +221,9 @@ def main() -> int:
             bench_scale(tmp, project, args.repeat)
         if "read" in parts:
             bench_read(tmp, project, args.repeat)
+        if "data" in parts:
+            run("make setup data", project)
+            bench_data(tmp, project, args.repeat)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -229,6 +249,12 @@ def main() -> int:
     if "read: 100-line clipping" in have:
         m = med("read: 100-line clipping")
         print(f"  {'read FILE, 100 lines, median':<58} {m:6.3f}s   budget {'< 0.5 s':<14} {'OK' if m < 0.5 else 'OVER'}")
+    if "data: make data (real clippings)" in have:
+        ratio("make data / import pandas", "data: make data (real clippings)", "data: python -c 'import pandas'",
+              "<= 1.3x", med("data: make data (real clippings)") <= 1.3 * med("data: python -c 'import pandas'"))
+        m = med("data: build with 10,000 new names in one table")
+        print(f"  {'10,000 new names in one table (whole data build), median':<58} {m:6.2f}s   "
+              f"budget {'< 5 s':<14} {'OK' if m < 5 else 'OVER'}")
     scale = [k for k in RESULTS if k.startswith("scale:")]
     if len(scale) == 3:
         one, ten, hundred = (med(k) for k in scale)

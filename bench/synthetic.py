@@ -84,3 +84,26 @@ def make_project(dest: Path, scale: int, root: Path, seed: int = 1) -> int:
     with open(raw / "elections.csv", "a", encoding="utf-8") as f:
         f.write("".join(r + "\n" for r in rows))
     return written
+
+
+def make_names_project(dest: Path, n: int, root: Path, seed: int = 1) -> int:
+    """Lay out a project under ``dest``: the real data/raw plus one table of ``n`` new names.
+
+    The names are random letters (seeded), so none is close to another or to a real
+    candidate: every one is a new person the registry must check and create. Returns ``n``.
+    """
+    rng = random.Random(seed)
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(root / "data" / "raw", dest / "data" / "raw")
+    shutil.copy(root / "pyproject.toml", dest / "pyproject.toml")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names: set[str] = set()
+    while len(names) < n:
+        fore = "".join(rng.choice(letters) for _ in range(rng.randint(4, 8))).title()
+        sur = "".join(rng.choice(letters) for _ in range(rng.randint(5, 9))).title()
+        names.add(f"{fore} {sur}")
+    lines = [f"  • {name} – {k % 300 + 1}" for k, name in enumerate(sorted(names))]
+    (dest / "data/raw/clippings/2030_clp_nominations_names.txt").write_text(
+        _header(2030, "nominations", f"{n:,} new names in one table") + "\n".join(lines) + "\n", encoding="utf-8")
+    return n
