@@ -73,7 +73,8 @@ $(SETUP): $(LOCK) pyproject.toml $(VENV)/.uv-$(UV_VERSION)
 
 data: $(DATA) ## rebuild data/processed/*.csv from data/raw/**
 
-# `python -m nec_analysis build` takes the data lock itself (nec_analysis/etl/lock.py).
+# `python -m nec_analysis build` takes the data lock itself (nec_analysis/etl/lock.py) and
+# rewrites README.md's Sources table from the new sources.csv (nec_analysis/etl/readme.py).
 $(DATA): $(RAW_FILES) $(DATA_SRC) $(RAW_LIST) | $(SETUP)
 	$(PY) -m nec_analysis build
 	@mkdir -p $(@D)

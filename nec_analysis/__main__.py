@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="the project folder holding data/raw (default: this project)")
     r = sub.add_parser("read", help="show how each table line of a clipping is read; builds nothing")
     r.add_argument("file", type=Path, help="a clipping, e.g. data/raw/clippings/2014_clp_nominations_labourlist.txt")
+    m = sub.add_parser("readme", help="rewrite README.md's Sources table from data/processed/sources.csv")
+    m.add_argument("--check", action="store_true", help="only say whether the table is out of date (exit 1)")
     args = parser.parse_args(argv)
     if args.command == "read":
         from .etl.preview import preview
@@ -32,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         from .etl.build import main as build_main
 
         return build_main(args.root.resolve() if args.root else None)
+    if args.command == "readme":
+        from .etl.readme import main as readme_main
+
+        return readme_main(check=args.check)
     return 2
 
 

@@ -333,3 +333,40 @@ def test_deleting_or_renaming_a_clipping_makes_make_data_rebuild(tmp_path: Path)
     assert _make_data(project)      # deleted
     totals = pd.read_csv(project / "data/processed/totals.csv")
     assert not totals.source_id.str.startswith("2010_clp_totals_lobby").any()
+
+
+# --------------------------------------------------------------------------- names resolve fast, by the same rule
+
+
+def test_the_batched_near_match_search_finds_exactly_what_a_pairwise_scan_finds() -> None:
+    """rapidfuzz only pre-selects; every pair a full difflib scan calls close is found, and no other."""
+    import random
+
+    from nec_analysis.etl.people import Registry, _close, name_key
+
+    rng = random.Random(7)
+    reg = Registry.load(ROOT / "data/raw")
+    known = list(reg.keys)
+    printed = []
+    for _ in range(400):  # variants of real names (a letter dropped, doubled or changed) and strangers
+        base = rng.choice(known)
+        i = rng.randrange(len(base))
+        printed.append(rng.choice([base[:i] + base[i + 1:], base[:i] + base[i] + base[i:],
+                                   base[:i] + rng.choice("aeioust") + base[i + 1:],
+                                   "".join(rng.sample(base, len(base)))]).title())
+    reg.prepare(printed)
+    for name in printed:
+        key = name_key(name)
+        if key in reg.keys or key in reg.different:
+            continue
+        expected = sorted({reg.keys[k] for k in reg.keys if _close(key, k)})
+        assert reg.near(key) == expected, name
+
+
+def test_two_close_new_names_in_one_table_are_an_error(tmp_path: Path) -> None:
+    root = copy_raw(tmp_path)
+    (root / "data/raw/clippings/2030_clp_nominations_test.txt").write_text(
+        "publisher: Test Desk\ntitle: t\nurl: https://example.org\npublished: 2030-06\nyear: 2030\n"
+        "section: clp\nholds: nominations\n\n  • Zedekiah Quorn – 12\n  • Zedekiah Quornn – 7\n")
+    [msg] = problems_of(root)
+    assert msg.startswith("data/raw/clippings/2030_clp_nominations_test.txt:10:") and "zedekiah-quorn" in msg

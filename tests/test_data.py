@@ -330,11 +330,16 @@ def test_read_table_rejects_non_canonical_columns(tmp_path: Path) -> None:
 
 
 
-def test_readme_lists_every_source() -> None:
-    """The README's sources table names every clipping (so a new source gets listed)."""
+def test_readme_sources_table_is_generated_from_sources_csv() -> None:
+    """The README's Sources table is what ``python -m nec_analysis readme`` makes from sources.csv."""
+    from nec_analysis.etl.readme import updated_readme
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [s for s in read_table("sources").source_id if f"`{s}`" not in readme]
-    assert not missing, f"add to README's Sources table: {missing}"
+    sources = read_table("sources")
+    assert updated_readme(readme, sources) == readme, "run `python -m nec_analysis readme` (make data does)"
+    assert all(f"`{s}`" in readme for s in sources.source_id)
+    changed = updated_readme(readme, sources.iloc[1:])  # a source dropped: the table changes
+    assert f"`{sources.source_id.iloc[0]}`" not in changed.split("## Sources")[1].split("## Licences")[0]
 
 
 def test_a_misspelt_clp_in_a_new_clipping_stops_the_build_with_the_closest_seats(tmp_path: Path) -> None:

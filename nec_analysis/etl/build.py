@@ -22,6 +22,7 @@ from ..tables import COLUMNS
 from . import checks, places
 from .lock import data_lock
 from .people import NearMatchError, Registry
+from .readme import write_if_changed
 from .registries import LINE, read_registries
 from .rows import clip_election, figure_rows, sources_table
 from .rules import candidacies, discrepancies, elections_table, incumbency, overrides_map, positions, prefer
@@ -202,6 +203,8 @@ def main(root: Path | None = None) -> int:
     try:
         with data_lock(root or project_root()):
             built = build(root)
+            if write_if_changed(root or project_root(), built.tables["sources"]):
+                print("README.md: Sources table rewritten from data/processed/sources.csv")
     except ClippingError as err:
         print(f"data/raw has {len(err.problems)} problem(s); nothing was written:\n{err}", file=sys.stderr)
         return 1
