@@ -370,3 +370,15 @@ def test_two_close_new_names_in_one_table_are_an_error(tmp_path: Path) -> None:
         "section: clp\nholds: nominations\n\n  • Zedekiah Quorn – 12\n  • Zedekiah Quornn – 7\n")
     [msg] = problems_of(root)
     assert msg.startswith("data/raw/clippings/2030_clp_nominations_test.txt:10:") and "zedekiah-quorn" in msg
+
+
+def test_the_readme_journalist_path_names_every_registry_and_step() -> None:
+    """Every registry the build reads (etl/registries.py declares them) and every command a journalist
+    runs is in README's 'Adding a new clipping', so no step a test demands is undocumented."""
+    from nec_analysis.etl.registries import specs
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Adding a new clipping", 1)[1].split("\n## ", 1)[0]
+    missing = [f"data/raw/{name}.csv" for name in specs(ROOT / "data/raw") if f"{name}.csv" not in section]
+    missing += [cmd for cmd in ("make data", "make test", "data/processed/") if cmd not in section]
+    assert not missing, f"README 'Adding a new clipping' does not mention {missing}"
