@@ -164,7 +164,7 @@ def bench_scale(tmp: Path, project: Path, repeat: int) -> None:
              f"import sys; sys.path.insert(0, 'bench'); import synthetic; from pathlib import Path; "
              f"print(synthetic.make_project(Path({str(dest)!r}), {k}, Path('.')))"],
             cwd=project, capture_output=True, text=True, check=True).stdout.split()[-1]
-        cmd = (f"{project}/.venv/bin/python -c 'from pathlib import Path; from nec_analysis.build import build; "
+        cmd = (f"{project}/.venv/bin/python -c 'from pathlib import Path; from nec_analysis.etl.build import build; "
                f"build(Path(\".\"), Path(\"processed\"))'")
         measure(f"scale: {k}x ({int(lines):,} table lines)", repeat, cmd, dest)
 

@@ -17,7 +17,7 @@ import cited_passages  # tests/cited_passages.py
 import pandas as pd
 import pytest
 
-from nec_analysis.build import build, build_tables
+from nec_analysis.etl.build import build, build_tables
 from nec_analysis.io import load_tables, processed_dir, project_root, read_table
 from nec_analysis.parsers import ClippingError
 from nec_analysis.tables import COLUMNS
