@@ -382,3 +382,53 @@ def test_the_readme_journalist_path_names_every_registry_and_step() -> None:
     missing = [f"data/raw/{name}.csv" for name in specs(ROOT / "data/raw") if f"{name}.csv" not in section]
     missing += [cmd for cmd in ("make data", "make test", "data/processed/") if cmd not in section]
     assert not missing, f"README 'Adding a new clipping' does not mention {missing}"
+
+
+# --------------------------------------------------------------------------- interrupted builds
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
+
+
+def test_a_build_killed_at_random_points_leaves_the_old_or_the_new_tables(tmp_path: Path) -> None:
+    """Issue 10.7: `build --root COPY` killed 20 times at random moments; each time data/processed
+    holds the old complete set or the new one (after the recovery the next read or build makes)."""
+    import random
+
+    from nec_analysis.etl.build import build
+    from nec_analysis.store import recover
+
+    root = copy_raw(tmp_path)
+    processed = root / "data/processed"
+    clips = root / "data/raw/clippings"
+    moved = tmp_path / "2014_clp_nominations_leftfutures.txt"
+    (clips / moved.name).rename(moved)  # the old set: without one clipping
+    start = time.perf_counter()
+    assert subprocess.run([sys.executable, "-m", "nec_analysis", "build", "--root", str(root)],
+                          capture_output=True, timeout=300).returncode == 0
+    took = time.perf_counter() - start
+    old = _snapshot(processed)
+    moved.rename(clips / moved.name)  # the new set: with it
+    new_dir = tmp_path / "new"
+
+    build(root, new_dir)
+    new = _snapshot(new_dir)
+    assert old != new and set(old) == set(new)
+    rng = random.Random(20)
+    deadline = time.perf_counter() + 600
+    for _ in range(20):
+        assert time.perf_counter() < deadline, "the interrupt test ran past its time budget"
+        proc = subprocess.Popen([sys.executable, "-m", "nec_analysis", "build", "--root", str(root)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3 * took, 1.1 * took))
+        proc.kill()
+        proc.wait()
+        recover(processed)
+        now = _snapshot(processed)
+        assert now in (old, new), f"a kill left a mixed or partial set: {sorted(k for k in now if now[k] != old.get(k))}"
+        if now == new:  # put the old set back, so the next kill can be told apart
+            shutil.rmtree(processed)
+            processed.mkdir()
+            for name, data in old.items():
+                (processed / name).write_bytes(data)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import schemas
+from .. import schemas, store
 from ..ids import election_id
-from ..io import coerce, processed_dir, project_root, raw_dir, write_table
+from ..io import coerce, processed_dir, project_root, raw_dir
 from ..parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
 from ..tables import COLUMNS
 from . import checks, places
@@ -167,11 +167,11 @@ def build_tables(root: Path | None = None) -> Built:
 
 
 def build(root: Path | None = None, out: Path | None = None) -> Built:
-    """Build and write every table; return them."""
+    """Build every table and write them all at once (``store.write_tables``: the folder is
+    replaced as a whole, so a kill leaves the old complete set or the new one); return them."""
     root = root or project_root()
     built = build_tables(root)
-    for name, df in built.tables.items():
-        write_table(df, name, out or processed_dir(root))
+    store.write_tables(built.tables, out or processed_dir(root))
     return built
 
 
