@@ -391,9 +391,19 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
 
 
+def _disk_state(folder: Path) -> list[tuple[str, int, int]]:
+    """Every file and folder under ``folder`` (but raw/) with its size and modification time."""
+    try:
+        return sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")
+                      if "raw" not in p.relative_to(folder).parts[:1])
+    except FileNotFoundError:  # a file went while we looked: something is being written
+        return [("changing", 0, 0)]
+
+
 def test_a_build_killed_at_random_points_leaves_the_old_or_the_new_tables(tmp_path: Path) -> None:
-    """Issue 10.7: `build --root COPY` killed 20 times at random moments; each time data/processed
-    holds the old complete set or the new one (after the recovery the next read or build makes)."""
+    """Issue 10.7: `build --root COPY` killed 20 times, half at random moments, half just after it
+    starts writing; each time data/processed holds the old complete set or the new one (after the
+    recovery the next read or build makes)."""
     import random
 
     from nec_analysis.etl.build import build
@@ -417,11 +427,17 @@ def test_a_build_killed_at_random_points_leaves_the_old_or_the_new_tables(tmp_pa
     assert old != new and set(old) == set(new)
     rng = random.Random(20)
     deadline = time.perf_counter() + 600
-    for _ in range(20):
+    for i in range(20):
         assert time.perf_counter() < deadline, "the interrupt test ran past its time budget"
+        before = _disk_state(root / "data")
         proc = subprocess.Popen([sys.executable, "-m", "nec_analysis", "build", "--root", str(root)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3 * took, 1.1 * took))
+        if i % 2:  # at any moment of the build
+            time.sleep(rng.uniform(0.3 * took, 1.1 * took))
+        else:  # while it writes: from the first change on disk, a few milliseconds on
+            while proc.poll() is None and _disk_state(root / "data") == before:
+                time.sleep(0.0005)
+            time.sleep(rng.uniform(0, 0.03))
         proc.kill()
         proc.wait()
         recover(processed)
