@@ -83,3 +83,18 @@ def test_text_on_every_palette_colour_is_readable() -> None:
     for name, colour in colours.items():
         assert charts.contrast(charts.text_on(colour), colour) >= 4.5, name
     assert charts.contrast("#FFFFFF", style.GENDER_COLOURS["unknown"]) < 4.5  # why white is not always right
+
+
+@pytest.mark.parametrize("families, seats, expected", [
+    (["grassroots_left", "labour_right"], [4, 2], "Grassroots left candidates won 4 of 6 seats in E"),
+    (["grassroots_left", "labour_right"], [3, 3], "Grassroots left and Labour right candidates won 3 seats each, of 6"),
+    (["unknown"], [6], "No source in the data gives the slate of the 6 candidates elected in E"),
+])
+def test_the_slates_chart_title_states_the_finding_the_seats_support(families, seats, expected) -> None:
+    from nec_analysis.charts import style
+
+    summary = pd.DataFrame({"slate_family": families, "elected": seats, "nominations_share_pct": [50.0] * len(seats),
+                            "votes_share_pct": [50.0] * len(seats)})
+    fig, _alt = charts.slate_shares(summary, "E", "s")
+    charts.plt.close(fig)
+    assert style.title_of(fig).startswith(expected)

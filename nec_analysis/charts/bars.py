@@ -61,10 +61,15 @@ def slate_shares(summary, election: str, source: str):
     labels = [slate_label(f) for f in d["slate_family"]]
     colours = [slate_colour(f) for f in d["slate_family"]]
     seats = d["elected"].astype(int)
-    most = int(seats.max()) if len(seats) else 0
-    leaders = [slate_label(f) for f, n in zip(d["slate_family"], seats) if int(n) == most]
-    title = (f"{leaders[0]} candidates won {most} of {int(seats.sum())} seats in {election}" if len(leaders) == 1
-             else f"{' and '.join(leaders)} candidates won {most} seats each, of {int(seats.sum())}, in {election}")
+    known = [(f, int(n)) for f, n in zip(d["slate_family"], seats) if f not in ("unknown", "contested")]
+    most = max((n for _, n in known), default=0)
+    leaders = [slate_label(f) for f, n in known if n == most]
+    if most == 0:  # no seat went to a candidate whose slate a source states
+        title = f"No source in the data gives the slate of the {int(seats.sum())} candidates elected in {election}"
+    elif len(leaders) == 1:
+        title = f"{leaders[0]} candidates won {most} of {int(seats.sum())} seats in {election}"
+    else:
+        title = f"{' and '.join(leaders)} candidates won {most} seats each, of {int(seats.sum())}, in {election}"
     panels = [("nominations_share_pct", "% of nominations"), ("votes_share_pct", "% of votes"),
               ("elected", "seats won")]
     fig, axes = figure(title, source, "By slate family", ncols=3, figsize=(9.0, max(2.8, 0.45 * len(d) + 1.9)),
