@@ -43,7 +43,13 @@ def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]
         unknown = int(in_top["elected"].isna().sum())
         who = (f"the top {seats} by nominations" if n_top == seats
                else f"the {n_top} candidates ranked in the top {seats} by nominations (ties included)")
-        if n_top:
+        if n_top == 1:
+            top1 = in_top.iloc[0]
+            fate = ("was elected" if top1["elected"] == True  # noqa: E712
+                    else "was not elected" if top1["elected"] == False else "may or may not have been elected")  # noqa: E712
+            out.append(f"{where}, the one candidate ranked in the top {seats} by nominations,"
+                       f" {top1['display_name']}, {fate}.")
+        elif n_top:
             out.append(f"{where}, {at_least(hit, unknown)} of {who}"
                        f" {'was' if hit == 1 and not unknown else 'were'} elected.")
     mar = winning_margins(tables, election_id)
