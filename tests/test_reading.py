@@ -423,3 +423,17 @@ def test_marker_unit_and_heading_words_never_become_part_of_a_name(tmp_path: Pat
 def test_damaged_registries_leave_the_reader_without_anchors_not_a_traceback(tmp_path: Path, damage: bytes) -> None:
     (tmp_path / "candidates.csv").write_bytes(damage)
     assert Anchors.load(tmp_path).people == {}  # the build reports the damage with file, line and column
+
+
+@pytest.mark.parametrize("damaged", ["Not Ele'ted:", "Not elekted:", "Unsucessful:", "The rest:"])
+def test_a_damaged_sub_header_stops_the_table_instead_of_becoming_a_person(tmp_path: Path, damaged: str) -> None:
+    # Read as a bare name, a damaged 'Not elected:' would silently drop every line's elected status.
+    table = f"Elected:\nMaria Lopez 40,112\nTom Okafor 38,977\n{damaged}\nRuth Adeyemi 12,004\n"
+    problems = refused(tmp_path, table, holds="results")
+    assert [p.line for p in problems] == [first_line() + 3]
+    assert "sub-header" in problems[0].expected and damaged in problems[0].text
+
+
+def test_a_real_sub_header_still_marks_its_group(tmp_path: Path) -> None:
+    df = read(tmp_path, "Elected:\nMaria Lopez 40,112\nNot elected:\nRuth Adeyemi 12,004\n", holds="results")
+    assert values(df, "name", "elected") == [["Maria Lopez", True], ["Ruth Adeyemi", False]]

@@ -156,6 +156,10 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     """
     if text.count("(") != text.count(")") or re.search(r"\([^)]*\(", text):
         raise LineError("balanced brackets — the line looks truncated or garbled")
+    if text.rstrip().endswith(":") and not re.search(r"\d", text):
+        raise LineError("a candidate line, or a sub-header over a group ('Elected:', 'Not elected:', "
+                        "'Unsuccessful:'); this ends with a colon like a sub-header but is none of them — "
+                        "if it is a caption or heading, list its line under caption_lines or heading_lines")
     reading = Reading()
     s = text.strip()
     while s and s[-1] in ".;,!" and not s.lower().endswith("n.a."):
