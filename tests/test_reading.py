@@ -303,13 +303,13 @@ def test_columns_that_cannot_be_paired_stop_at_the_first_unpaired_line(tmp_path:
 
 
 @pytest.mark.parametrize("columns, table", [
-    ("name, figure, share", "Maria Lopez (GA)\nTom Okafor (MT)\n53,565\n52,699\n(9.17)\n(8.99)\n"),
-    ("name, share, figure", "Maria Lopez (GA)\n\nTom Okafor (MT)\n9.17%\n8.99%\n\n53,565\n52,699\n"),
-    ("name, figure, share", "LOPEZ, Maria (GA)\nOKAFOR, Tom (MT)\n53,565\n\n52,699\n9.17\n8.99\n"),
+    ("name, figure, share", "Maria Lopez (Leeds)\nTom Okafor (Hove)\n53,565\n52,699\n(9.17)\n(8.99)\n"),
+    ("name, share, figure", "Maria Lopez (Leeds)\n\nTom Okafor (Hove)\n9.17%\n8.99%\n\n53,565\n52,699\n"),
+    ("name, figure, share", "LOPEZ, Maria (Leeds)\nOKAFOR, Tom (Hove)\n53,565\n\n52,699\n9.17\n8.99\n"),
 ])
 def test_columns_of_names_figures_and_shares(tmp_path: Path, columns: str, table: str) -> None:
     df = read(tmp_path, table, holds="results", extra=f"layout: columns\ncolumns: {columns}\n")
-    assert values(df, "figure", "share", "description") == [[53565, "9.17%", "GA"], [52699, "8.99%", "MT"]]
+    assert values(df, "figure", "share", "description") == [[53565, "9.17%", "Leeds"], [52699, "8.99%", "Hove"]]
     assert (df.row_kind == "cell").sum() == 4
 
 

@@ -25,7 +25,11 @@ from nec_analysis.etl.table import read_table
 from nec_analysis.paths import clippings_dir, raw_dir
 
 ANCHORS = Anchors.load(raw_dir())
-CLIPPINGS = sorted(clippings_dir().glob("*.txt"))
+# Tables printed one candidate per line. In a `layout: cells` or `layout: columns` table a
+# candidate's figure stands on another line than its name, so "the touched line's figure is
+# printed on it" cannot be asserted line by line; tests/test_reading.py covers those layouts.
+CLIPPINGS = [p for p in sorted(clippings_dir().glob("*.txt"))
+             if not re.search(r"^layout:\s*(cells|columns)\s*$", p.read_text(encoding="utf-8"), re.M)]
 LOOK_ALIKES = ["\u09ea", "\u0664", "\u06f8", "\u0968", "\u00b3", "\u2463"]  # ৪ ٤ ۸ २ ³ ④
 INVISIBLE = ["\u2060", "\u200b", "\u061c", "\u200d", "\u00ad", "\ufeff"]
 CONTROL = ["\x00", "\x07", "\x1b", "\x7f"]
