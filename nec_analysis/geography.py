@@ -1,20 +1,7 @@
 """Compatibility shim: CLP → Westminster seat → region now lives in the data build,
 ``nec_analysis.etl.places`` (which also writes the ``clps`` table); re-exported here.
 
-Inputs (all in ``data/raw/geography/``, see its README):
-
-* ``constituencies.hexjson`` — the ``2010`` boundary set (seats of 2010–2024), used for NEC
-  elections up to 2022; ``uk-constituencies-2023.hexjson`` — the ``2024`` set, used after.
-* ``regions.csv`` — region codes: short code, GSS code, ONS name, Labour's name.
-* ``clp_aliases.csv`` — CLP names the normaliser cannot match, with the seat and a reason.
-
-How a CLP is placed (``Resolver``): a trailing `` CLP`` is dropped and the name normalised
-(accents folded, casefolded, ``&`` → ``and``, punctuation and hyphens to spaces, whitespace
-collapsed); the key must equal the normalised name of exactly one seat *in the election's
-boundary set*. Failing that, ``clp_aliases.csv`` is consulted. Failing that,
-``UnknownCLPError`` lists the closest seat names (``difflib`` — suggestions only, never a
-match) and asks for a row in ``clp_aliases.csv``. Labour groups (councils) are not
-constituencies and are never placed on a seat.
+How a CLP is placed, and from which inputs, is documented once, in ``nec_analysis.etl.places``.
 
 The regional analyses that use the resolver (profiles, concentration, home regions) and
 their measures are in ``nec_analysis.analysis.regions``; their sentences in
