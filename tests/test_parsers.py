@@ -172,7 +172,7 @@ def test_letter_o_for_a_zero(tmp_path: Path) -> None:
     assert p.line == 10 and "letter O" in p.expected
 
 
-@pytest.mark.parametrize("figure, words", [("-5", "negative"), ("many", "not a number"), ("12,34", "groups of three")])
+@pytest.mark.parametrize("figure, words", [("-5", "signed"), ("many", "not a number"), ("12,34", "groups of three")])
 def test_negative_or_non_numeric_figures(tmp_path: Path, figure: str, words: str) -> None:
     [p] = problems(tmp_path, f"Ann Black 275\nSam Tarry {figure}\n")
     assert p.line == 10 and words in p.expected

@@ -31,6 +31,8 @@ OPTIONAL_KEYS = (
     "truncated", "format", "captured_from", "note",
     # how to read a layout the line reader cannot read alone (nec_analysis.etl.layouts)
     "template", "caption_lines", "heading_lines", "footnote_lines", "layout", "cells", "columns",
+    # what the source says once for every line (nec_analysis.etl.table.apply_header_facts)
+    "elected", "label",
 )
 ALLOWED_VALUES = {
     "section": codes(vocab.SECTIONS),
@@ -40,6 +42,7 @@ ALLOWED_VALUES = {
     "body_type": codes(vocab.BODY_TYPES),
     "partial": codes(vocab.YES_NO),
     "truncated": codes(vocab.YES_NO),
+    "elected": ("all",),  # every name the table lists was elected (a list of winners)
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 MAX_LINE = 1_000  # characters: a longer table line is no printed table row (a paste gone wrong)
@@ -238,4 +241,8 @@ def _check_header(clip: Clipping) -> list[Problem]:
             bad(key, f"{key} as YYYY, YYYY-MM or YYYY-MM-DD")
     if clip.header.get("format") and clip.header["format"] not in FORMATS:
         bad("format", f"format one of {', '.join(FORMATS)}")
+    if "elected" in clip.header and clip.header.get("holds") != "results":
+        bad("elected", "'elected: all' only in a results table (holds: results): it says who won")
+    if "label" in clip.header and not clip.header["label"]:
+        bad("label", "'label: …' with the slate label as the source printed it (registered in slate_families.csv)")
     return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .clippings import Clipping, Problem
-from .names import Anchors, name_problem, normalise_name
+from .names import Anchors, footnote_note, name_problem, normalise_name, split_footnote
 from .parsed import candidate, row
 from .reading import (
     MARKERS,
@@ -148,8 +148,11 @@ def read_templated(s: str, pattern: re.Pattern[str], anchors: Anchors, holds: st
     if not m:
         raise LineError(f"a line in the form of the header's template {template!r}; this line is not")
     g = {k: v.strip() for k, v in m.groupdict().items() if v is not None}
-    r = Reading(name=normalise_name(g["name"]), label=g.get("label"), description=g.get("description"),
+    name, star = split_footnote(normalise_name(g["name"]))
+    r = Reading(name=name, label=g.get("label"), description=g.get("description"),
                 change=g.get("change"), share=g.get("share"))
+    if star:
+        r.notes.append(footnote_note(star) or "")
     try:
         if "figure" in g:
             if g["figure"].casefold() in UNKNOWN_FIGURES | {"-", "–", "—"}:
@@ -235,9 +238,14 @@ def read_columns(clip: Clipping, numbered: list[tuple[int, str, str]], anchors: 
     if len(values) != want:
         short = names[min(len(values), len(names) - 1)] if names else numbered[0]
         n, text, _ = values[want] if len(values) > want else short
-        problems.append(Problem(clip.file, n, text, f"{len(fields) - 1} column(s) ({', '.join(fields[1:])}) of "
-                                                    f"{len(names)} lines each after the {len(names)} names; there "
-                                                    f"are {len(values)} lines: the columns cannot be paired"))
+        said = (f"{len(fields) - 1} column(s) ({', '.join(fields[1:])}) of {len(names)} lines each after the "
+                f"{len(names)} names; there are {len(values)} lines: the columns cannot be paired")
+        if len(values) > want:
+            said += (f". This line is the first of {len(values) - want} beyond them, so no name can be paired with "
+                     f"it; if these lines are a further column (an earlier year's, with blank cells for candidates "
+                     f"who did not stand), the text cannot say which name each belongs to: list them under "
+                     f"'footnote_lines:' with that reason")
+        problems.append(Problem(clip.file, n, text, said))
     if problems:
         return [], problems
     rows: list[dict[str, object]] = []

@@ -26,6 +26,18 @@ NOT_NAME_WORDS = TOTAL_WORDS | {"elected", "re-elected", "unsuccessful", "votes"
                                 "nominations", "nomination", "noms", "candidate", "candidates", "name", "share"}
 MAX_NAME_WORDS = 6
 NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+FOOTNOTE_RE = re.compile(r"(?<=[^\W\d_.])(?P<star>[*†‡]+)$")  # 'Black*': a footnote marker after a name
+
+
+def split_footnote(name: str) -> tuple[str, str | None]:
+    """``'Ann Black*'`` → ``('Ann Black', '*')``: a footnote marker printed after a name is no part of it."""
+    m = FOOTNOTE_RE.search(name)
+    return (name[: m.start()].rstrip(), m.group("star")) if m else (name, None)
+
+
+def footnote_note(star: str | None) -> str | None:
+    """The note a row keeps for a footnote marker printed after the name."""
+    return f"footnote marker {star!r} after the name" if star else None
 
 
 def normalise_name(raw: str) -> str:
@@ -96,10 +108,14 @@ class Anchors:
     @cached_property
     def _label_re(self) -> re.Pattern[str]:
         alternation = "|".join(re.escape(label) for label in self.labels) or "(?!)"
-        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
 
     def contained_label(self, text: str) -> str | None:
-        """A registered slate label printed inside ``text`` as whole words (case as registered)."""
+        """A registered slate label printed inside ``text`` as whole words, in any case (``LABOUR FIRST``).
+
+        The reader takes a label off a line only as registered; a label in another case
+        left inside a name is found here, so it is an error, never part of a new person's name.
+        """
         m = self._label_re.search(text)
         return m.group(0) if m else None
 
@@ -129,9 +145,12 @@ def name_problem(name: str, anchors: Anchors) -> str | None:
     if any(c in name for c in "()[]"):
         return f"a name without brackets; {name!r} holds one"
     label = anchors.contained_label(name)
-    if label:
-        return (f"a name without a slate label; {name!r} contains {label!r}, which is registered in "
-                f"data/raw/slate_families.csv — where does the name end? Give the header a 'template:'")
+    if label and anchors.person(name) is None:
+        registered = next(x for x in anchors.labels if x.casefold() == label.casefold())
+        case = "" if registered == label else (f" (registered as {registered!r}: if the source prints this label "
+                                               f"as {label!r}, register that spelling too)")
+        return (f"a name without a slate label; {name!r} contains {label!r}, a slate label registered in "
+                f"data/raw/slate_families.csv{case} — where does the name end? Give the header a 'template:'")
     if anchors.person(name) is None:
         inner = anchors.contained_person(name)
         if inner:
@@ -145,6 +164,10 @@ def name_problem(name: str, anchors: Anchors) -> str | None:
                     f"end of the line only: give the header a 'template:' for this order")
         return (f"a person's name; {name!r} holds {odd[0]!r}, a word of a unit, total or column heading — "
                 f"list such a line in the header ('heading_lines:', 'footnote_lines:') with a reason")
+    if len(words) == 2 and HONORIFICS.match(name) and anchors.person(name) is None:
+        return (f"a forename and a surname; {name!r} is a title and a surname alone, which names no one the "
+                f"registry knows. If the text says who this is, add {name!r} as an alias of that person in "
+                f"data/raw/name_decisions.csv (decision 'alias', with the passage); else capture the full name")
     if len(words) == 1:
         if words[0].casefold().strip(".") in TOTAL_WORDS:
             return (f"a candidate line; {name!r} is a total or a note, not a person: list this line in the "

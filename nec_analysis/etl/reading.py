@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import Anchors, name_problem, normalise_name, shouty
+from .names import Anchors, footnote_note, name_problem, normalise_name, shouty, split_footnote
 
 UNITS = {  # unit words printed after a count → the kind of table they belong in
     "clps": "nominations", "clp": "nominations", "nominations": "nominations", "nomination": "nominations",
@@ -69,6 +69,17 @@ class Reading:
     description: str | None = None
     share: str | None = None
     notes: list[str] = field(default_factory=list)
+
+
+SIGNED_RE = re.compile(r"^[+−\-]\s*\d[\d,]*$")  # '-1096', '+452', '−3': a change, never a count
+
+
+def signed_problem(token: str) -> str:
+    """The message for a signed number where a count belongs (a list of changes is not a table of counts)."""
+    return (f"a count; {token!r} is signed — a change from an earlier election, which the reader never stores "
+            f"as a count. A change printed beside its count goes in brackets after it ('1,204 (+452)') and is kept "
+            f"as the line's change note; a list of changes alone is no table of votes: keep it out of the data "
+            f"(or quote it in a clipping's note)")
 
 
 def parse_figure(token: str) -> int:
@@ -189,6 +200,9 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
                 tokens = tokens[:-1]
             break
     figures = [i for i, t in enumerate(tokens) if NUM_RE.match(t)]
+    for i, t in enumerate(tokens):
+        if SIGNED_RE.match(t) or (t == "+" and i + 1 < len(tokens) and NUM_RE.match(tokens[i + 1])):
+            raise LineError(signed_problem(t if t != "+" else f"+ {tokens[i + 1]}"))
     for t in tokens:
         if re.search(r"\d", t) and not t.startswith("(") and not (NUM_RE.match(t) or SHARE_RE.match(t)
                                                                  or ORDINAL_RE.match(t)):
@@ -290,7 +304,20 @@ def _read_head(head: list[str], line: str, reading: Reading, anchors: Anchors, r
     if dashes:
         raise LineError(f"a name, then the count; between dashes is {_join(head[dashes[0] + 1:])!r}, which is no "
                         f"registered slate label (if it is one, add it to data/raw/slate_families.csv)")
+    head = _footnote_off(head, reading)
     _name_and_description(head, reading, anchors)
+
+
+def _footnote_off(head: list[str], reading: Reading) -> list[str]:
+    """A footnote marker after the name (``Ann Black*``, ``BLACK*, Ann``) kept as a note, not in the name."""
+    out = list(head)
+    for i, t in enumerate(out):
+        word, star = split_footnote(t)
+        if star and (i == len(out) - 1 or out[i + 1] == ","):
+            out[i] = word
+            reading.notes.append(footnote_note(star) or "")
+            break
+    return out
 
 
 def _join(tokens: list[str]) -> str:
@@ -324,6 +351,12 @@ def _name_and_description(head: list[str], reading: Reading, anchors: Anchors) -
                 reading.name, reading.description = normalise_name(before), after
             else:
                 reading.name = surname_first
+    if reading.description:
+        same = next((x for x in anchors.labels if x.casefold() == reading.description.casefold()), None)
+        if same:
+            raise LineError(f"a slate label as registered; {reading.description!r} after the name is the registered "
+                            f"label {same!r} in another case — if the source prints it so, register that spelling "
+                            f"too in data/raw/slate_families.csv")
     problem = name_problem(reading.name, anchors)
     if problem:
         raise LineError(problem)

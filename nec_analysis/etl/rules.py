@@ -9,12 +9,16 @@
   one; final before interim; the most recently published; source id. Interim figures are
   preferred only for an election that has no final figures of that kind at all.
 * **Incumbency.** An override in ``incumbency_overrides.csv`` wins; else a candidate is
-  an incumbent if they won the previous regular election of the section (two years
-  earlier) or a by-election since; unknown where the previous election is not in the data.
+  an incumbent if they won the previous regular election of the section (the year before
+  when the data holds a regular election then — annual until 2001 — else two years
+  earlier) or a by-election since; unknown where the previous election is not in the
+  data or its winners are not known.
 * **Candidacies.** On the ballot if a results table lists the candidate, not on it if a
   complete results table does not, on it if their nominations reach the election's ballot
-  threshold, else unknown. Elected as the preferred results say; not elected when every
-  seat is accounted for by others or a complete results table leaves them out. Slate family:
+  threshold, else unknown. Elected as the preferred results say (a results row with votes is
+  preferred to one without); not elected when every seat is accounted for by others or a
+  complete results table leaves them out. A complete table that marks no winner leaves
+  elected unknown for those it lists. Slate family:
   the one family all their labels map to (``unknown`` labels aside), ``contested`` when
   sources name different families.
 * **Discrepancies.** Every final figure that differs from the preferred one, every stated
@@ -51,14 +55,15 @@ def prefer(df: pd.DataFrame, group: list[str], sources: pd.DataFrame, prefs: pd.
     d["_bracket"] = d.get("origin", pd.Series("table", index=d.index)).ne("table")
     d["_published"] = d.source_id.map(src.published)
     value_col = {"nominations": "nominations", "results": "votes", "totals": "value"}[holds]
-    d["_missing"] = d[value_col].isna() if holds != "results" else False
+    d["_missing"] = d[value_col].isna()
     d = d.sort_values(["_missing", "_interim", "_bracket", "_explicit", "_published", "source_id"],
                       ascending=[True, True, True, True, False, True], kind="mergesort")
     first = ~d.duplicated(group)
     if "status" in d:
         has_final = d.groupby("election_id").status.transform(lambda s: (s == "final").any())
         first &= ~(has_final & d._interim)
-    first &= ~d._missing
+    if holds != "results":
+        first &= ~d._missing  # a results row with no votes still says who stood and who won
     return first.reindex(df.index).astype("boolean")
 
 
@@ -71,15 +76,29 @@ def overrides_map(ov: pd.DataFrame) -> dict[tuple[str, str], tuple[bool, str]]:
     return out
 
 
+def _previous_regular(year: int, section: str, regular_years: set[tuple[int, str]]) -> str | None:
+    """The previous regular election: the year before if the data holds one (the CLP section was
+    elected every year from 1998 to 2001), else two years before (every other year since 2002)."""
+    prev = year - 1 if (year - 1, section) in regular_years else year - 2
+    return election_id(prev, section)
+
+
+def _all_seats_known(eid: str, winners: dict[str, set[str]], info: pd.DataFrame) -> bool:
+    """Whether the data names a winner for every seat of ``eid`` (seats unknown: as before, yes)."""
+    seats = info.seats.get(eid, "") if "seats" in info else ""
+    return not str(seats).strip() or pd.isna(seats) or len(winners[eid]) >= int(seats)
+
+
 def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFrame,
                 overrides: dict[tuple[str, str], tuple[bool, str]]) -> pd.DataFrame:
     won = results[results.preferred.fillna(False) & results.elected.fillna(False)]
     winners = won.groupby("election_id").candidate_id.agg(set).to_dict()
     info = elections.set_index("election_id")
     before: dict[str, tuple[str | None, list[str]]] = {}  # election -> (previous regular, by-elections since)
+    regular_years = {(int(x.year), x.section) for _, x in info.iterrows() if x.election_type == "regular"}
     for eid, e in info.iterrows():
         year, section = int(e.year), e.section
-        prev = election_id(year - 2, section) if e.election_type == "regular" else None
+        prev = _previous_regular(year, section, regular_years) if e.election_type == "regular" else None
         before[eid] = (prev, [b for b, x in info.iterrows() if x.section == section and x.election_type == "by-election"
                               and b != eid and (year - 2 < int(x.year) <= year) and b in winners])
     inc, basis = [], []
@@ -92,9 +111,10 @@ def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFra
         by_won = [eid for eid in bys if r.candidate_id in winners[eid]]
         if by_won:
             inc.append(True), basis.append(f"won the {by_won[-1]}")
-        elif prev is not None and prev in winners:
-            flag = r.candidate_id in winners[prev]
-            inc.append(flag), basis.append(f"{'won' if flag else 'did not win'} {prev}")
+        elif prev is not None and r.candidate_id in winners.get(prev, set()):
+            inc.append(True), basis.append(f"won {prev}")
+        elif prev is not None and prev in winners and _all_seats_known(prev, winners, info):
+            inc.append(False), basis.append(f"did not win {prev}")
         else:
             inc.append(pd.NA), basis.append("unknown: the previous election is not in the data")
     out = cands.copy()
@@ -151,8 +171,10 @@ def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp
         seats = seats_of.get(eid, "")
         if elected is pd.NA and seats and n_elected.get(eid, 0) == int(seats):
             elected = False  # every seat is accounted for by others
-        if elected is pd.NA and is_complete:
-            elected = False
+        if elected is pd.NA and is_complete and not stood:
+            elected = False  # a complete results table leaves them out
+        # A candidate a complete table lists with no winner marked anywhere stays unknown: the
+        # table does not say who won (CLPD 1999 prints votes and shares only), never "not elected".
         out.append({"election_id": eid, "candidate_id": cid, "slate_family": family,
                     "slate_labels": " | ".join(sorted(label_sets.get(key, set()))), "on_ballot": on_ballot,
                     "elected": elected})

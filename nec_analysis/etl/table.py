@@ -8,6 +8,10 @@ The kinds of table (``holds:``) and how they are read:
 * ``slates`` — ``Name: label as the source put it``;
 * ``totals`` — ``measure: value`` (``~`` for approximate).
 
+What a source says once for every line is in the header (:func:`apply_header_facts`):
+``elected: all`` (a list of winners: every name listed was elected) and ``label: …``
+(one slate label for every line, e.g. a slate's leaflet that lists only names).
+
 Rows are ``nec_analysis.etl.parsed`` rows: what the build uses and every other printed part.
 """
 
@@ -22,10 +26,10 @@ from ..paths import raw_dir
 from ..tables import PARSED_COLUMNS
 from .clippings import TOTAL_MEASURES, Clipping, ClippingError, Problem, normalise_text, read_clipping
 from .layouts import compile_template, header_problems, marked_lines, read_cells, read_columns, read_templated
-from .names import Anchors, name_problem, normalise_name
+from .names import Anchors, footnote_note, name_problem, normalise_name, split_footnote
 from .parsed import READING_COLUMNS, candidate
 from .parsed import row as new_row
-from .reading import SUBHEADER_RE, LineError, parse_figure, read_line
+from .reading import BULLETS, SUBHEADER_RE, LineError, parse_figure, read_line
 
 TOTALS_RE = re.compile(rf"^(?P<name>{'|'.join(TOTAL_MEASURES)})\s*:\s*(?P<approx>~)?(?P<fig>\S+)$")
 SLATES_RE = re.compile(r"^(?P<name>[^:]+?)\s*:\s*(?P<label>\S.*)$")
@@ -42,6 +46,7 @@ def read_rows(clip: Clipping, anchors: Anchors) -> tuple[list[dict[str, object]]
     accounted = [new_row(clip, n, t, marked[n][0], notes=marked[n][1]) for n, t, _ in numbered if n in marked]
     numbered = [line for line in numbered if line[0] not in marked]
     rows, problems, kind = _read_kind(clip, numbered, anchors)
+    problems += apply_header_facts(clip, rows)
     return sorted(rows + accounted, key=lambda r: int(r["line"])), problems, kind  # type: ignore[call-overload]
 
 
@@ -80,6 +85,35 @@ def _read_kind(clip: Clipping, numbered: list[tuple[int, str, str]],
         rows.append(candidate(clip, n, text, reading))
     _under_subheaders(rows)
     return rows, problems, "template" if pattern is not None else "lines"
+
+
+def apply_header_facts(clip: Clipping, rows: list[dict[str, object]]) -> list[Problem]:
+    """Give every candidate row what the header states once for all lines; a line that says otherwise is a Problem.
+
+    * ``elected: all`` — the table is a list of winners: each candidate row is elected.
+      A line marked not elected (or under a ``Not elected`` sub-header) contradicts it.
+    * ``label: …`` — every line's slate label, printed once (a caption such as "VOTE for
+      candidates supported by the Centre-Left Grassroots Alliance"). A line printing a
+      different label of its own contradicts it.
+    """
+    problems: list[Problem] = []
+    label = clip.get("label") or None
+    for r in rows:
+        if r["row_kind"] != "candidate":
+            continue
+        if clip.get("elected") == "all":
+            if r["elected"] is False:
+                problems.append(Problem(clip.file, int(r["line"]), str(r["text"]),  # type: ignore[call-overload]
+                                        "a winner: the header's 'elected: all' says every name listed was elected, "
+                                        "but this line is marked not elected — drop the key or check the capture"))
+            r["elected"] = True
+        if label:
+            if r["label"] not in (None, label):
+                problems.append(Problem(clip.file, int(r["line"]), str(r["text"]),  # type: ignore[call-overload]
+                                        f"the header's label {label!r} for every line; this line prints its own "
+                                        f"label {r['label']!r} — drop 'label:' from the header if lines differ"))
+            r["label"] = label
+    return problems
 
 
 def _under_subheaders(rows: list[dict[str, object]]) -> None:
@@ -162,16 +196,25 @@ def _totals(clip: Clipping, numbered: list[tuple[int, str, str]]) -> tuple[list[
 
 def _slates(clip: Clipping, numbered: list[tuple[int, str, str]],
             anchors: Anchors) -> tuple[list[dict[str, object]], list[Problem]]:
+    """``Name: label as the source put it``; or, with ``label:`` in the header, a bare name a line."""
     rows: list[dict[str, object]] = []
     problems: list[Problem] = []
+    header_label = clip.get("label")
     for n, text, s in numbered:
-        m = SLATES_RE.match(s)
-        name = normalise_name(m.group("name")) if m else ""
-        problem = "'Name: slate label as the source put it'" if not m else name_problem(name, anchors)
+        m = None if header_label else SLATES_RE.match(s)
+        bare = s[1:].strip() if header_label and s[:1] in BULLETS and len(s) > 1 else s
+        name, star = split_footnote(normalise_name(m.group("name") if m else bare.rstrip(".;,")))
+        if header_label:
+            problem = name_problem(name, anchors)
+        else:
+            problem = ("'Name: slate label as the source put it' (or, when the source prints the label once "
+                       "for all names, a bare name a line and 'label: …' in the header)") if not m \
+                else name_problem(name, anchors)
         if problem:
             problems.append(Problem(clip.file, n, text, problem))
             continue
-        rows.append(new_row(clip, n, text, "candidate", name=name, label=m.group("label").strip()))  # type: ignore[union-attr]
+        rows.append(new_row(clip, n, text, "candidate", name=name, label=m.group("label").strip() if m else None,
+                            notes=footnote_note(star)))
     return rows, problems
 
 
