@@ -6,7 +6,11 @@ allowed values or checks, unit and meaning. Every fact about a table lives in it
 which code builds it. Everything else is generated from here:
 
 * the dtypes used to read and write the CSVs (``dtypes``, used by ``store``);
-* the pandera schema each table is validated against (``pandera_schema``);
+* the checks every table the data build writes must pass (``violations``: the column set
+  and order, dtypes, required values, vocabularies, patterns, ranges and the unique key,
+  vectorised, so the build needs no validation library at run time);
+* the same checks as a pandera schema (``pandera_schema``), which the tests hold the
+  committed tables and every planted fault to, so the two can never drift apart;
 * the column tables of ``data/processed/README.md``, ``data/processed/datapackage.json``
   and Datasette's ``metadata.yml`` (``nec_analysis.etl.publish``).
 
@@ -23,7 +27,8 @@ from typing import TYPE_CHECKING
 from . import ids, vocab
 from .vocab import codes
 
-if TYPE_CHECKING:  # pandera is imported only when a schema is built
+if TYPE_CHECKING:  # pandas and pandera are imported only when needed (the build never imports pandera)
+    import pandas as pd
     import pandera.pandas as pa
 
 # Column types (Table Schema names) → pandas dtypes that keep <NA> for unknown.
@@ -299,6 +304,57 @@ def table(name: str) -> Table:
 def dtypes(name: str) -> dict[str, str]:
     """Column → pandas dtype of table ``name`` (``Int64``/``Float64``/``boolean`` keep <NA>)."""
     return {c: PANDAS_DTYPES[COLUMN_BY_NAME[c].type] for c in table(name).columns}
+
+
+def _rows(mask: pd.Series, values: pd.Series | None = None, limit: int = 5) -> str:
+    """The first rows where ``mask`` holds (0-based row numbers), with their values."""
+    at = [i for i, bad in enumerate(mask.tolist()) if bad is True]
+    shown = [f"row {i}" + (f" {values.iloc[i]!r}" if values is not None else "") for i in at[:limit]]
+    return ", ".join(shown) + (f" and {len(at) - limit} more" if len(at) > limit else "")
+
+
+def violations(name: str, df: pd.DataFrame) -> list[str]:
+    """Every way ``df`` breaks table ``name``'s declaration, in words; ``[]`` if none.
+
+    The same rules as :func:`pandera_schema` (strict and ordered columns, each column's
+    dtype, no empty value in a required column, declared values, pattern matched in full,
+    minimum and maximum, the primary key unique), checked column by column with pandas.
+    """
+    import re
+
+    import pandas as pd
+
+    t = table(name)
+    if list(df.columns) != list(t.columns):
+        return [f"{name}: columns {list(df.columns)}, declared {list(t.columns)} (in that order)"]
+    out = []
+    for c, dtype in dtypes(name).items():
+        s, col = df[c], COLUMN_BY_NAME[c]
+        if s.dtype != pd.api.types.pandas_dtype(dtype):
+            out.append(f"{name}.{c}: dtype {s.dtype!r}, declared {dtype}")
+            continue
+        present = s.notna()
+        if c in t.required and not present.all():
+            out.append(f"{name}.{c}: required, empty at {_rows(~present)}")
+        if col.values:
+            bad = present & ~s.isin(list(col.values))
+            if bad.any():
+                out.append(f"{name}.{c}: one of {', '.join(col.values)}; not at {_rows(bad, s)}")
+        if col.pattern:
+            rx = re.compile(col.pattern)
+            wrong = {v for v in s[present].unique().tolist() if not rx.fullmatch(v)}
+            if wrong:
+                out.append(f"{name}.{c}: matches {col.pattern}; not at {_rows(s.isin(list(wrong)), s)}")
+        if col.minimum is not None and (low := (s < col.minimum).fillna(False)).any():
+            out.append(f"{name}.{c}: at least {col.minimum:g}; below at {_rows(low, s)}")
+        if col.maximum is not None and (high := (s > col.maximum).fillna(False)).any():
+            out.append(f"{name}.{c}: at most {col.maximum:g}; above at {_rows(high, s)}")
+    if t.primary_key:
+        dup = df.duplicated(list(t.primary_key), keep=False)
+        if dup.any():
+            out.append(f"{name}: key {', '.join(t.primary_key)} unique; repeated at "
+                       f"{_rows(dup, df[list(t.primary_key)].apply(tuple, axis=1))}")
+    return out
 
 
 def column_checks(col: Column) -> list[pa.Check]:

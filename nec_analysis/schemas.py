@@ -1,11 +1,21 @@
-"""Validation of the tidy tables against the pandera schemas generated from ``schema``."""
+"""Validation of the tidy tables against their declarations in ``schema``.
+
+The data build validates every table it writes with :func:`validate` (the checks of
+``schema.violations``, generated from the declarations, in pandas); :func:`validate_with_pandera`
+runs the same declarations as pandera schemas. ``tests/test_schema.py`` holds both to the
+committed tables and to every planted fault, so neither can pass what the other refuses.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .schema import pandera_schema
+from .schema import pandera_schema, violations
 from .store import coerce
+
+
+class SchemaViolation(ValueError):
+    """A table breaks its declaration in ``schema`` (a fault in the build, never in data/raw)."""
 
 
 def schema(name: str):
@@ -13,17 +23,28 @@ def schema(name: str):
     return pandera_schema(name)
 
 
-def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Coerce ``df`` to table ``name``'s declared dtypes and validate it (raises on failure).
-
-    Beyond the schema: of the rows of ``nominations`` and ``results`` for one election and
-    candidate, at most one is preferred.
-    """
-    out = pandera_schema(name).validate(coerce(df, name), lazy=True)
+def _one_preferred(name: str, out: pd.DataFrame) -> None:
+    """Of the rows of ``nominations`` and ``results`` for one election and candidate, at most one is preferred."""
     if name in ("nominations", "results"):
-        pref = out[out.preferred]
+        pref = out[out.preferred.fillna(False)]
         dup = pref.duplicated(["election_id", "candidate_id"])
         if dup.any():
-            raise ValueError(f"{name}: more than one preferred row for "
-                             f"{pref[dup][['election_id', 'candidate_id']].values.tolist()}")
+            raise SchemaViolation(f"{name}: more than one preferred row for "
+                                  f"{pref[dup][['election_id', 'candidate_id']].values.tolist()}")
+
+
+def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Coerce ``df`` to table ``name``'s declared dtypes and check it; ``SchemaViolation`` listing every fault."""
+    out = coerce(df, name)
+    found = violations(name, out)
+    if found:
+        raise SchemaViolation("the build made a table that breaks nec_analysis/schema.py:\n  " + "\n  ".join(found))
+    _one_preferred(name, out)
+    return out
+
+
+def validate_with_pandera(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The same checks as :func:`validate`, by pandera (raises ``pandera.errors.SchemaErrors``)."""
+    out = pandera_schema(name).validate(coerce(df, name), lazy=True)
+    _one_preferred(name, out)
     return out

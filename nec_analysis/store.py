@@ -40,13 +40,29 @@ def _na_to_bool(v: object) -> object:
 def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Return ``df`` with table ``name``'s declared columns, order and dtypes."""
     out = df.loc[:, COLUMNS[name]].copy()
-    for col, dtype in dtypes(name).items():
+    types = dtypes(name)
+    change = {}
+    for col, dtype in types.items():
+        if out[col].dtype == pd.api.types.pandas_dtype(dtype):
+            continue
         if dtype == "boolean" and not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = [_na_to_bool(v) for v in out[col]]
-        out[col] = out[col].astype(dtype)
-        if dtype == "string":
-            out[col] = out[col].replace("", pd.NA)  # empty and unknown are one thing on disk
+            out[col] = pd.Series([_na_to_bool(v) for v in out[col]], index=out.index, dtype=object)
+        change[col] = dtype
+    if change:
+        out = out.astype(change)  # one call for every column that changes
+    strings = [c for c, d in types.items() if d == "string"]
+    if strings:
+        out[strings] = out[strings].replace("", pd.NA)  # empty and unknown are one thing on disk
     return out
+
+
+def _as_declared(df: pd.DataFrame, name: str) -> bool:
+    """``df`` already has the declared columns in order and their dtypes (a validated table), and no
+    empty text in a sort column: coercing it again would change nothing written."""
+    types = dtypes(name)
+    if list(df.columns) != list(types) or any(df[c].dtype != pd.api.types.pandas_dtype(d) for c, d in types.items()):
+        return False
+    return not any(types[c] == "string" and df[c].eq("").any() for c in KEYS[name])
 
 
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
@@ -69,7 +85,8 @@ def load_tables(folder: Path | None = None) -> dict[str, pd.DataFrame]:
 
 def to_csv_text(df: pd.DataFrame, name: str) -> str:
     """The exact text ``name``.csv holds for ``df``: declared dtypes, sorted on the key."""
-    out = coerce(df, name).sort_values(KEYS[name], kind="mergesort").reset_index(drop=True)
+    out = (df if _as_declared(df, name) else coerce(df, name)).sort_values(KEYS[name], kind="mergesort")
+    out = out.reset_index(drop=True)
     return out.to_csv(index=False, lineterminator="\n", float_format="%.10g")
 
 

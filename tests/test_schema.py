@@ -12,8 +12,8 @@ import pytest
 
 from nec_analysis import schema
 from nec_analysis.paths import processed_dir
-from nec_analysis.schemas import validate
-from nec_analysis.store import load_tables
+from nec_analysis.schemas import SchemaViolation, validate, validate_with_pandera
+from nec_analysis.store import coerce, load_tables
 
 
 def disk_headers() -> dict[str, list[str]]:
@@ -71,28 +71,88 @@ def test_every_column_type_has_a_dtype_that_keeps_unknown() -> None:
             assert pd.Series([None], dtype=dtype).isna().all(), (name, col, dtype)
 
 
-def test_committed_tables_pass_their_generated_pandera_schemas() -> None:
+def test_committed_tables_pass_their_declarations_and_the_pandera_schemas() -> None:
     for name, df in load_tables().items():
+        assert schema.violations(name, coerce(df, name)) == [], name
         validate(name, df)
+        validate_with_pandera(name, df)
 
 
-@pytest.mark.parametrize("table, column, value", [
-    ("sources", "section", "youth"),                 # a value outside the vocabulary
-    ("elections", "election_id", "2014-clp-extra"),  # not an election id
-    ("clps", "seat_code", "Aberconwy"),              # not a GSS code
-    ("results", "votes", -1),                        # below the minimum
-    ("candidates", "display_name", None),            # a required column left empty
-])
-def test_generated_schemas_reject_a_bad_value(table: str, column: str, value: object) -> None:
+def _set(table: str, column: str, value: object) -> pd.DataFrame:
+    """The committed ``table`` with ``value`` in ``column`` of its first filled row."""
     df = load_tables()[table].copy()
     row = df.index[df[column].notna()][0] if df[column].notna().any() else df.index[0]
     df[column] = df[column].astype(object)
     df.loc[row, column] = value
-    with pytest.raises(pandera.errors.SchemaErrors):
+    return df
+
+
+def _planted() -> dict[str, tuple[str, pd.DataFrame]]:
+    """A fault of each kind the declarations rule out, planted in a committed table."""
+    t = load_tables()
+    dup = pd.concat([t["candidacies"], t["candidacies"].iloc[:1]], ignore_index=True)
+    return {
+        "value outside the vocabulary": ("sources", _set("sources", "section", "youth")),
+        "not an election id": ("elections", _set("elections", "election_id", "2014-clp-extra")),
+        "not a GSS code": ("clps", _set("clps", "seat_code", "Aberconwy")),
+        "below the minimum": ("results", _set("results", "votes", -1)),
+        "above the maximum": ("elections", _set("elections", "turnout_pct_stated", 133.1)),
+        "year out of range": ("sources", _set("sources", "year", 1066)),
+        "required string empty": ("candidates", _set("candidates", "display_name", None)),
+        "required flag empty": ("results", _set("results", "preferred", None)),
+        "required figure empty": ("nominations", _set("nominations", "line", None)),
+        "pattern matched only in part": ("nominations", _set("nominations", "file", "data/raw/clippings/x.txt.bak")),
+        "primary key repeated": ("candidacies", dup),
+    }
+
+
+@pytest.mark.parametrize("fault", list(_planted()))
+def test_every_planted_fault_fails_the_build_s_validation_and_pandera(fault: str) -> None:
+    """The build validates without pandera (schema.violations): each fault still fails, as it does in pandera."""
+    table, df = _planted()[fault]
+    with pytest.raises(SchemaViolation):
         validate(table, df)
-
-
-def test_primary_keys_are_unique_in_the_pandera_schema() -> None:
-    df = load_tables()["candidacies"]
     with pytest.raises(pandera.errors.SchemaErrors):
-        validate("candidacies", pd.concat([df, df.iloc[:1]], ignore_index=True))
+        validate_with_pandera(table, df)
+
+
+@pytest.mark.parametrize("change", ["undeclared column", "declared column missing", "columns out of order"])
+def test_columns_must_be_the_declared_ones_in_order(change: str) -> None:
+    """What pandera's strict, ordered schema refuses (validate coerces to the declared columns first)."""
+    df = coerce(load_tables()["totals"], "totals")
+    bad = {"undeclared column": lambda d: d.assign(recount=1),
+           "declared column missing": lambda d: d.drop(columns="approximate"),
+           "columns out of order": lambda d: d[list(reversed(d.columns))]}[change](df)
+    assert [v.split(":")[0] for v in schema.violations("totals", bad)] == ["totals"]
+    with pytest.raises(pandera.errors.SchemaErrors):
+        schema.pandera_schema("totals").validate(bad, lazy=True)
+
+
+def test_a_wrong_dtype_is_a_violation() -> None:
+    """Beyond coercion: a frame handed over with a column of another dtype (floats for a count) is refused."""
+    df = coerce(load_tables()["results"], "results")
+    assert schema.violations("results", df) == []
+    df["votes"] = df["votes"].astype("float64")
+    assert any("results.votes: dtype" in v for v in schema.violations("results", df))
+
+
+def test_a_second_preferred_row_for_one_candidate_is_refused() -> None:
+    df = load_tables()["results"].copy()
+    first = df[df.preferred].iloc[0]
+    twin = df[(df.election_id == first.election_id) & (df.candidate_id == first.candidate_id)].iloc[:1].copy()
+    twin["source_id"] = "another-source"
+    twin["preferred"] = True
+    with pytest.raises(SchemaViolation, match="more than one preferred"):
+        validate("results", pd.concat([df, twin], ignore_index=True))
+
+
+def test_the_data_build_does_not_import_pandera(tmp_path) -> None:
+    """pandera (with hypothesis under it) costs more than the whole build; the build's checks need neither."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from nec_analysis.etl.build import build_tables; build_tables(); "
+            "print(sorted(m for m in ('pandera', 'hypothesis', 'frictionless', 'jinja2', 'sqlite_utils') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

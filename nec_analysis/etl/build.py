@@ -178,15 +178,16 @@ def build(root: Path | None = None, out: Path | None = None) -> Built:
 def summary(built: Built) -> str:
     """A short summary per election, for the command line."""
     t = built.tables
+    count = {name: t[name].election_id.value_counts().to_dict()
+             for name in ("candidacies", "discrepancies", "nominations", "clp_nominations")}
     lines = []
-    for e in t["elections"].itertuples():
-        c = t["candidacies"][t["candidacies"].election_id == e.election_id]
-        d = t["discrepancies"][t["discrepancies"].election_id == e.election_id]
-        n = t["nominations"][(t["nominations"].election_id == e.election_id)]
+    for e in t["elections"].to_dict("records"):
+        eid = e["election_id"]
         lines.append(
-            f"{e.election_id:28} candidates {_s(e.n_candidates):>3}  elected {_s(e.n_elected):>2}/{_s(e.seats):<2} "
-            f"nomination rows {len(n):>3}  per-body rows {int((t['clp_nominations'].election_id == e.election_id).sum()):>3}  "
-            f"discrepancies {len(d):>2}  candidacies {len(c)}")
+            f"{eid:28} candidates {_s(e['n_candidates']):>3}  elected {_s(e['n_elected']):>2}/{_s(e['seats']):<2} "
+            f"nomination rows {count['nominations'].get(eid, 0):>3}  "
+            f"per-body rows {count['clp_nominations'].get(eid, 0):>3}  "
+            f"discrepancies {count['discrepancies'].get(eid, 0):>2}  candidacies {count['candidacies'].get(eid, 0)}")
     lines += [f"warning: {w}" for w in built.warnings]
     return "\n".join(lines)
 

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from ..tables import CANDIDATES_COLUMNS
 from .names import name_key, normalise_name
@@ -147,6 +146,8 @@ class Registry:
         new = sorted({k for k in map(name_key, printed_names) if k not in self.keys and k not in self.different})
         if not new:
             return
+        from rapidfuzz import fuzz, process  # only a build with new names needs it
+
         pool = self._key_list + [k for k in new if k not in self.keys]
         for start in range(0, len(new), 500):
             block = new[start:start + 500]
@@ -163,6 +164,8 @@ class Registry:
         if key in self._candidates:
             hits = [k for k in self._candidates.pop(key) if k in self.keys]
         else:
+            from rapidfuzz import fuzz, process
+
             hits = [k for k, _, _ in process.extract(key, self._key_list, scorer=fuzz.ratio, score_cutoff=_CUTOFF,
                                                      limit=None)]
         close = {k for k in hits if _similar(key, k)}
