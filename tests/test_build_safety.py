@@ -166,6 +166,20 @@ MALFORMED = {
     "two preferences for one election": ("preferred_sources", "2014,clp,regular,nominations,2014_clp_nominations_leftfutures,x", "holds"),
     "override of an unknown check": ("printed_as_is", "data/raw/clippings/2014_clp_results_labourlist.txt,12,bogus,x,y", "check"),
     "override without a source": ("printed_as_is", "data/raw/clippings/2014_clp_results_labourlist.txt,12,block_order,x,", "source"),
+    # data/raw/geography/: read by the same strict reader
+    "region flag not True or False": ("geography/regions", lambda r: _replace(r, "geography/regions", "England,True\nNW", "England,yes\nNW"), "has_clps"),
+    "misspelt nation": ("geography/regions", lambda r: _replace(r, "geography/regions", "Wales,Wales,Wales", "Wales,Wales,Whales"), "nation"),
+    "region code twice": ("geography/regions", lambda r: _replace(r, "geography/regions", "NW,E12000002", "NE,E12000002") , "short_code"),
+    "GSS code that is no code": ("geography/regions", lambda r: _replace(r, "geography/regions", "E12000007", "E1200007"), "gss_code"),
+    "region name with an invisible character": ("geography/regions", lambda r: _replace(r, "geography/regions", "London,London,", "London,Lon\u200bdon,"), "labour_name"),
+    "region row cut short": ("geography/regions", lambda r: _replace(r, "geography/regions", "SC,S92000003,UKM,Scotland,Scotland,Scotland,True", "SC,S92000003,UKM,Scotland"), "column labour_name: missing"),
+    "alias for an unknown boundary set": ("geography/clp_aliases", "2015,Exeter City CLP,Exeter,printed with City", "boundary_set"),
+    "alias without a reason": ("geography/clp_aliases", "2010,Exeter City CLP,Exeter,", "reason"),
+    "alias with a control character": ("geography/clp_aliases", "2010,Exeter\x07City CLP,Exeter,printed with City", "clp_name"),
+    "alias with a field too many": ("geography/clp_aliases", "2010,Exeter City CLP,Exeter,printed with City,extra", "after column reason"),
+    "alias given twice": ("geography/clp_aliases", lambda r: [_append(r, "geography/clp_aliases", f"2010,Exeter City CLP,Exeter,{w}") for w in ("a", "b")][-1], "clp_name"),
+    "alias to a seat that does not exist": ("geography/clp_aliases", "2010,Exeter City CLP,Exeter City,printed with City", "constituency_name"),
+    "alias contradicting a seat's own name": ("geography/clp_aliases", "2010,Exeter CLP,Tiverton and Honiton,why", "clp_name"),
 }
 
 
@@ -179,6 +193,25 @@ def test_every_malformed_registry_row_is_an_error_naming_file_line_and_column(tm
     found = problems_of(root)
     assert found, f"{case}: accepted silently"
     assert any(m.startswith(f"data/raw/{name}.csv:{line}:") and column in m for m in found), found
+
+
+def test_a_csv_in_data_raw_that_nothing_reads_is_an_error(tmp_path: Path) -> None:
+    """A table a journalist adds under a name the build does not read would be silently ignored."""
+    root = copy_raw(tmp_path)
+    (root / "data/raw/candidate_genders.csv").write_text("candidate_id,gender\nann-black,F\n")
+    (root / "data/raw/geography/wards.csv").write_text("ward\nAbbey\n")
+    found = problems_of(root)
+    assert [m.split(": ")[0] for m in found] == ["data/raw/candidate_genders.csv:1", "data/raw/geography/wards.csv:1"]
+    assert all("read by nothing" in m for m in found)
+
+
+def test_every_csv_under_data_raw_is_read_by_the_strict_reader() -> None:
+    from nec_analysis.etl.registries import specs
+
+    raw = ROOT / "data/raw"
+    on_disk = {p.relative_to(raw).with_suffix("").as_posix() for p in raw.rglob("*.csv")}
+    assert on_disk <= set(specs(raw)), on_disk - set(specs(raw))
+    assert {"geography/regions", "geography/clp_aliases"} <= on_disk
 
 
 @pytest.mark.parametrize("damage", ["not utf-8", "empty", "missing", "unclosed quote"])

@@ -16,7 +16,10 @@ match) and asks for a row in ``clp_aliases.csv``. Labour groups (councils) are n
 constituencies and are never placed on a seat: in ``clps_table`` they keep their name and
 their place columns stay empty.
 
-Part of the data build: imports only pandas and the base modules.
+Part of the data build: imports only pandas, the base modules and the strict reader of
+``data/raw``'s tables (``registries``, which never imports the clipping reader), so a report
+that places CLPs does not load the reader. ``regions.csv`` and ``clp_aliases.csv`` are read
+by that strict reader: a malformed row is an error naming file, line and column.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import pandas as pd
 from ..ids import year_of
 from ..paths import geography_dir, project_root
 from ..schema import COLUMNS
+from .clippings import ClippingError, Problem
 
 BOUNDARY_SETS: dict[str, str] = {
     "2010": "constituencies.hexjson",          # seats of 2010–2024
@@ -64,10 +68,26 @@ def boundary_set_for(election: str | int) -> str:
     return "2010" if election_year(election) <= LAST_YEAR_OF_2010_SET else "2024"
 
 
+def _strict(root: Path, spec_name: str) -> pd.DataFrame:
+    """A table of ``data/raw/geography/`` read by the strict reader (``registries``), with ``csv_line``.
+
+    A malformed row is a ``ClippingError`` naming file, line and column, as for every registry.
+    """
+    from .registries import CLP_ALIASES, REGIONS, read_registry
+
+    spec = {"regions": REGIONS, "clp_aliases": CLP_ALIASES}[spec_name]
+    frame, problems = read_registry(geography_dir(root).parent, spec)
+    if problems:
+        raise ClippingError(problems)
+    return frame
+
+
 @lru_cache(maxsize=None)
 def _regions(root: Path) -> pd.DataFrame:
-    df = pd.read_csv(geography_dir(root) / "regions.csv", dtype=str, keep_default_na=False)
-    df["has_clps"] = df["has_clps"].map({"True": True, "False": False}).astype(bool)
+    from .registries import LINE
+
+    df = _strict(root, "regions").drop(columns=LINE)
+    df["has_clps"] = (df["has_clps"] == "True").astype(bool)
     return df
 
 
@@ -130,25 +150,22 @@ def _seats(boundary_set: str, root: Path) -> pd.DataFrame:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("layout") != "odd-r":
         raise ValueError(f"{path}: layout {data.get('layout')!r}, expected 'odd-r'")
-    reg = _regions(root)
-    by_short = reg.set_index("short_code")
-    by_gss = reg.set_index("gss_code")
+    reg = _regions(root).to_dict("records")
+    by_short = {r["short_code"]: r for r in reg}
+    by_gss = {r["gss_code"]: r for r in reg}
     rows = []
     for hex_id, h in data["hexes"].items():
-        if "a" in h:  # 2010 file: short code
-            short = h["a"]
-            gss = by_short.loc[short, "gss_code"]
-        else:         # 2024 file: GSS region code
-            gss = h["region"]
-            short = by_gss.loc[gss, "short_code"]
+        where = by_short.get(h["a"]) if "a" in h else by_gss.get(h.get("region"))  # 2010: short code; 2024: GSS
+        if where is None:
+            raise ValueError(f"{path}: seat {hex_id} is in region {h.get('a', h.get('region'))!r}, "
+                             f"which data/raw/geography/regions.csv does not list")
         rows.append({
             "boundary_set": boundary_set, "hex_id": hex_id,
             "ons_code": STALE_2024_CODES.get(hex_id, hex_id) if boundary_set == "2024" else hex_id,
             "constituency": h["n"], "key": normalise_name(h["n"]),
             "q": int(h["q"]), "r": int(h["r"]),
-            "region": short, "region_gss": gss,
-            "region_name": by_short.loc[short, "labour_name"],
-            "has_clps": bool(by_short.loc[short, "has_clps"]),
+            "region": where["short_code"], "region_gss": where["gss_code"],
+            "region_name": where["labour_name"], "has_clps": bool(where["has_clps"]),
         })
     df = pd.DataFrame(rows)
     dup = df[df.key.duplicated(keep=False)]
@@ -177,12 +194,9 @@ def seats_per_region(boundary_set: str, root: Path | None = None) -> pd.Series:
 # ---------------------------------------------------------------------------------------
 
 def load_aliases(root: Path | None = None) -> pd.DataFrame:
-    """``clp_aliases.csv`` as a frame (columns boundary_set, clp_name, constituency_name, reason)."""
-    path = geography_dir(root or project_root()) / "clp_aliases.csv"
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if list(df.columns) != ALIAS_COLUMNS:
-        raise ValueError(f"{path}: columns {list(df.columns)}, expected {ALIAS_COLUMNS}")
-    return df
+    """``clp_aliases.csv`` as a frame (columns boundary_set, clp_name, constituency_name, reason),
+    read strictly (a malformed row is a ``ClippingError`` naming file, line and column)."""
+    return _strict(root or project_root(), "clp_aliases").loc[:, ALIAS_COLUMNS]
 
 
 class UnknownCLPError(KeyError, ValueError):
@@ -239,40 +253,47 @@ class Resolver:
         self.boundary_set = str(boundary_set)
         self.root = (root or project_root()).resolve()
         self.seats = seats(self.boundary_set, self.root)
-        self._by_key = self.seats.set_index("key")
-        al = load_aliases(self.root) if aliases is None else aliases.loc[:, ALIAS_COLUMNS]
+        self._by_key: dict[str, dict] = {r["key"]: r for r in self.seats.to_dict("records")}
+        by_name = {r["constituency"]: r for r in self._by_key.values()}
+        if aliases is None:
+            al = _strict(self.root, "clp_aliases")
+        else:
+            al = aliases.assign(csv_line=aliases["csv_line"] if "csv_line" in aliases else 0)
         al = al[al.boundary_set.astype(str) == self.boundary_set]
-        by_name = self.seats.set_index("constituency")
-        self._alias: dict[str, str] = {}
-        for row in al.itertuples(index=False):
-            if row.constituency_name not in by_name.index:
-                raise ValueError(
-                    f"clp_aliases.csv: {row.clp_name!r} → {row.constituency_name!r}, which is not a "
-                    f"seat name of the {self.boundary_set} set (use the name exactly as in "
-                    f"{BOUNDARY_SETS[self.boundary_set]})")
-            if not str(row.reason).strip():
-                raise ValueError(f"clp_aliases.csv: {row.clp_name!r} has no reason")
-            key = normalise_name(row.clp_name)
-            if key in self._by_key.index and self._by_key.loc[key, "constituency"] != row.constituency_name:
-                raise ValueError(
-                    f"clp_aliases.csv: {row.clp_name!r} already matches the seat "
-                    f"{self._by_key.loc[key, 'constituency']!r}; the alias to "
-                    f"{row.constituency_name!r} contradicts it")
-            if key in self._alias and self._alias[key] != row.constituency_name:
-                raise ValueError(f"clp_aliases.csv: {row.clp_name!r} is aliased twice")
-            self._alias[key] = row.constituency_name
+        self._alias: dict[str, dict] = {}
+        problems = []
+        for row in al.to_dict("records"):
+            key = normalise_name(row["clp_name"])
+            seat = self._by_key.get(key, {}).get("constituency")
+            if row["constituency_name"] not in by_name:
+                wrong = (f"column constituency_name: a seat name of the {self.boundary_set} set exactly as in "
+                         f"{BOUNDARY_SETS[self.boundary_set]}; {row['constituency_name']!r} is not a seat name")
+            elif not str(row["reason"]).strip():
+                wrong = "column reason: why the CLP is that seat; it is empty"
+            elif seat and seat != row["constituency_name"]:
+                wrong = (f"column clp_name: a name no seat has already; {row['clp_name']!r} already matches the "
+                         f"seat {seat!r}, and the alias to {row['constituency_name']!r} contradicts it")
+            elif key in self._alias and self._alias[key]["constituency"] != row["constituency_name"]:
+                wrong = f"column clp_name: each CLP aliased once; {row['clp_name']!r} is aliased twice"
+            else:
+                self._alias[key] = by_name[row["constituency_name"]]
+                continue
+            problems.append(Problem("data/raw/geography/clp_aliases.csv", int(row["csv_line"]),
+                                    ",".join(str(row[c]) for c in ALIAS_COLUMNS), wrong))
+        if problems:
+            raise ClippingError(problems)
 
     def suggestions(self, name: str, n: int = 5) -> list[str]:
         """Closest seat names (for the error message only)."""
-        keys = difflib.get_close_matches(normalise_name(name), list(self._by_key.index), n=n, cutoff=0.6)
-        return [self._by_key.loc[k, "constituency"] for k in keys]
+        keys = difflib.get_close_matches(normalise_name(name), list(self._by_key), n=n, cutoff=0.6)
+        return [self._by_key[k]["constituency"] for k in keys]
 
     def _lookup(self, name: str) -> Seat | None:
         key = normalise_name(name)
-        if key in self._by_key.index:
-            row, how = self._by_key.loc[key], "exact"
+        if key in self._by_key:
+            row, how = self._by_key[key], "exact"
         elif key in self._alias:
-            row, how = self._by_key[self._by_key.constituency == self._alias[key]].iloc[0], "alias"
+            row, how = self._alias[key], "alias"
         else:
             return None
         return Seat(clp_name=name, boundary_set=self.boundary_set, hex_id=row["hex_id"],
@@ -367,7 +388,7 @@ def clps_table(clp_nominations: pd.DataFrame, root: Path | None = None) -> pd.Da
     bodies = cn[["election_id", "body", "body_type"]].drop_duplicates(["election_id", "body"])
     placed = check_clp_nominations(cn, root)
     root = (root or project_root()).resolve()
-    seat_codes = {bset: seats(bset, root).set_index("hex_id")["ons_code"]
+    seat_codes = {bset: dict(zip(*(seats(bset, root)[c] for c in ("hex_id", "ons_code"))))
                   for bset in placed["boundary_set"].unique()}
     reg = regions(root).set_index("short_code")
     placed = placed.assign(

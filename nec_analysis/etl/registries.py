@@ -1,7 +1,8 @@
-"""The hand-kept tables in ``data/raw/*.csv``, read strictly.
+"""The hand-kept tables in ``data/raw/`` (every ``*.csv``, ``geography/`` included), read strictly.
 
 Every file is declared here once: its columns, what each column may hold, which columns
-must be unique together. :func:`read_registries` reads them all and reports *every*
+must be unique together. A CSV under ``data/raw/`` that is declared nowhere is itself an
+error (a table the build would silently ignore). :func:`read_registries` reads them all and reports *every*
 malformed row as a :class:`Problem` naming file, line, column and what was expected — a
 missing or unknown column, a row with the wrong number of fields, a misspelt vocabulary
 word or id, a bad yes/no, a key given twice (a slate label listed twice, even with the
@@ -24,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import vocab
-from ..parsers import ClippingError, Problem
 from ..vocab import codes
+from .clippings import ClippingError, Problem  # not ..parsers: places reads geography/ without the reader
 
 #: The column that carries each row's line number in the frames read here.
 LINE = "csv_line"
@@ -62,22 +63,20 @@ def _free(name: str) -> Column:
     return Column(name, "any text")
 
 
-def _regions(raw: Path) -> tuple[str, ...]:
-    path = raw / "geography" / "regions.csv"
-    if not path.is_file():
-        return ()
-    return tuple(pd.read_csv(path, dtype=str, keep_default_na=False).get("labour_name", pd.Series(dtype=str)))
-
-
 @dataclass(frozen=True)
 class Spec:
-    """A registry file: its columns in order, the columns unique together, whether it may be absent."""
+    """A registry file: its columns in order, the columns unique together, whether it may be absent.
+
+    ``name`` is the path under ``data/raw`` without ``.csv`` (``geography/regions``);
+    ``unique`` lists further column sets that must each be unique (beside ``key``).
+    """
 
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     optional: bool = False
     rows: Callable[[dict[str, str]], list[tuple[str, str]]] = lambda row: []  # (column, expected) across columns
+    unique: tuple[tuple[str, ...], ...] = ()
 
     @property
     def file(self) -> str:
@@ -115,14 +114,42 @@ def _decision_rows(row: dict[str, str]) -> list[tuple[str, str]]:
     return []
 
 
+#: The regions and nations (``places`` reads it; candidates' home regions are its Labour names).
+REGIONS = Spec("geography/regions", (
+    _col("short_code", "a region code of two capital letters such as NW", re.compile(r"[A-Z]{2}").fullmatch, True),
+    _col("gss_code", "an ONS region code such as E12000002", re.compile(r"[ENSW]\d{8}").fullmatch, True),
+    _col("nuts1_code", "a NUTS1 code such as UKD", re.compile(r"UK[C-N]").fullmatch, True),
+    _text("ons_name"),
+    _text("labour_name"),
+    _vocab_col("nation", ("England", "Scotland", "Wales", "Northern Ireland")),
+    _vocab_col("has_clps", ("True", "False")),
+), ("short_code",), unique=(("gss_code",), ("nuts1_code",), ("labour_name",)))
+
+#: CLP names the normaliser cannot place, with their seat (``places`` checks the seat exists).
+CLP_ALIASES = Spec("geography/clp_aliases", (
+    _vocab_col("boundary_set", codes(vocab.BOUNDARY_SETS)),
+    _text("clp_name"),
+    _text("constituency_name"),
+    _text("reason"),
+), ("boundary_set", "clp_name"))
+
+
+def _regions(raw: Path) -> tuple[str, ...]:
+    """Labour's names of the regions (the well-formed rows; the malformed are reported with the file)."""
+    frame, _ = read_registry(raw, REGIONS)
+    return tuple(frame.labour_name)
+
+
 def specs(raw: Path) -> dict[str, Spec]:
-    """Every registry of ``data/raw`` (``raw``), by file stem."""
+    """Every registry of ``data/raw`` (``raw``), by its path under ``data/raw`` without ``.csv``."""
     yes_no = codes(vocab.YES_NO)
     figure_holds = tuple(h for h in codes(vocab.HOLDS) if h in ("nominations", "results", "totals"))
     regions = _regions(raw)
     from .checks import CHECKS  # the plausibility checks an override may name
 
     return {s.name: s for s in (
+        REGIONS,
+        CLP_ALIASES,
         Spec("candidates", (
             _col("candidate_id", "an id in lower case with hyphens, such as ann-black", SLUG.fullmatch, True),
             _text("display_name"),
@@ -179,6 +206,8 @@ def specs(raw: Path) -> dict[str, Spec]:
 
 def _bad_characters(value: str) -> str:
     """The first invisible or control character in ``value``, named, or ''."""
+    if value.isprintable():  # no character of Other or Separator (but the space): none of those below
+        return ""
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs"):
             name = unicodedata.name(ch, "a control character")
@@ -261,24 +290,38 @@ def _check_row(spec: Spec, line: int, shown: str, row: dict[str, str]) -> list[P
 
 def _duplicates(spec: Spec, frame: pd.DataFrame) -> list[Problem]:
     out = []
-    seen: dict[tuple[str, ...], int] = {}
-    for row in frame.to_dict("records"):
-        key = tuple(str(row[c]) for c in spec.key)
-        if key in seen:
-            what = ", ".join(f"{c} {v!r}" for c, v in zip(spec.key, key))
-            out.append(Problem(spec.file, int(row[LINE]), ",".join(str(row[c]) for c in frame.columns if c != LINE),
-                               f"column {spec.key[-1]}: each {what} once; already on line {seen[key]}"))
-        else:
-            seen[key] = int(row[LINE])
+    records = frame.to_dict("records")
+    for cols in (spec.key, *spec.unique):
+        seen: dict[tuple[str, ...], int] = {}
+        for row in records:
+            key = tuple(str(row[c]) for c in cols)
+            if key in seen:
+                what = ", ".join(f"{c} {v!r}" for c, v in zip(cols, key))
+                out.append(Problem(spec.file, int(row[LINE]), ",".join(str(row[c]) for c in frame.columns if c != LINE),
+                                   f"column {cols[-1]}: each {what} once; already on line {seen[key]}"))
+            else:
+                seen[key] = int(row[LINE])
     return out
+
+
+def undeclared(raw: Path, declared: dict[str, Spec]) -> list[Problem]:
+    """A CSV under ``raw`` that no Spec declares: the build would ignore it, so it is an error."""
+    names = ", ".join(f"data/raw/{n}.csv" for n in declared)
+    return [Problem(f"data/raw/{p.relative_to(raw).as_posix()}", 1, "",
+                    f"one of the tables the build reads ({names}): this file is read by nothing, so what it says "
+                    f"would be ignored; move it out of data/raw, or put its rows in the table they belong to")
+            for p in sorted(raw.rglob("*.csv"))
+            if p.relative_to(raw).with_suffix("").as_posix() not in declared]
 
 
 def read_registries(raw: Path) -> dict[str, pd.DataFrame]:
     """Every registry of ``raw`` by name; raise ClippingError listing every malformed row of every file."""
     frames, problems = {}, []
-    for name, spec in specs(raw).items():
+    declared = specs(raw)
+    for name, spec in declared.items():
         frames[name], found = read_registry(raw, spec)
         problems += found
+    problems += undeclared(raw, declared)
     problems += _references(frames)
     if problems:
         raise ClippingError(problems)
