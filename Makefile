@@ -87,8 +87,11 @@ $(RAW_LIST): FORCE
 
 FORCE:
 
-test: $(SETUP) ## run the test suite (pytest; extra options: PYTEST_ARGS=...)
-	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
+# The tests run on every core (pytest-xdist), a test file to a worker: a file's tests share
+# their set-up (a built site, a database), so splitting a file would build it twice.
+TEST_WORKERS ?= auto
+test: $(SETUP) ## run the test suite on every core (pytest; extra options: PYTEST_ARGS=..., TEST_WORKERS=1)
+	@rc=0; $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests — treated as a failure" >&2; exit 1; fi; \
 	exit $$rc
 
