@@ -6,6 +6,8 @@ the helpers here::
 
     from nec_analysis import notebook as nb
     tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
+    for election_id in nb.each_election(tables, year, section):   # a by-election beside the regular one too
+        ...
     nb.lead("The left gained one seat", "Kate Osamor replaced Peter Wheeler. ...")  # the page's headline
     nb.show_table(df, "candidates-2014", "Who stood")   # sortable table + link to its CSV
     nb.headline(n_candidates=13)                       # plain scalars for the tests
@@ -20,6 +22,7 @@ import html
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -105,13 +108,36 @@ def elections_of_year(tables: dict[str, pd.DataFrame], year: int) -> list[str]:
     return [str(e) for e in el["election_id"]]
 
 
+def elections_in(tables: dict[str, pd.DataFrame], year: int, section: str = "clp") -> list[str]:
+    """Every election of ``section`` in ``year``: the regular election first, then by-elections.
+
+    A year can hold a by-election and a regular election in one section; a page shows each.
+    """
+    el = tables["elections"]
+    ids = set(el.loc[el["section"] == section, "election_id"])
+    return [e for e in elections_of_year(tables, year) if e in ids]
+
+
 def pick_election(tables: dict[str, pd.DataFrame], year: int, section: str = "clp") -> str | None:
-    """The election a notebook is about: ``<year>-<section>``, else that section's by-election."""
-    ids = elections_of_year(tables, year)
-    for eid in (f"{year}-{section}", f"{year}-{section}-by-election"):
-        if eid in ids:
-            return eid
-    return None
+    """The election a page leads with: ``<year>-<section>``, else that section's first by-election."""
+    ids = elections_in(tables, year, section)
+    return ids[0] if ids else None
+
+
+def each_election(tables: dict[str, pd.DataFrame], year: int, section: str = "clp") -> Iterator[str]:
+    """Each election of ``section`` in ``year``, for a notebook cell to analyse and show in turn::
+
+        for election_id in nb.each_election(tables, year, section):
+            ...   # this election's tables, sentences and chart (crediting its own sources)
+
+    Where the year holds several (a by-election beside the regular election) each part opens
+    with a heading naming its election, so no election is hidden behind another.
+    """
+    ids = elections_in(tables, year, section)
+    for eid in ids:
+        if len(ids) > 1:
+            heading(report_name(tables, eid), 3)
+        yield eid
 
 
 def election_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
@@ -139,8 +165,9 @@ def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None =
     """The first cell of every notebook: ``(tables, election_id)`` for ``year`` and ``section``.
 
     Loads the processed tables (``data_dir`` or the project's), sends shown tables' CSVs to
-    ``report_dir``, applies the chart style, and picks ``<year>-<section>`` (else that
-    section's by-election). Where there is none, it says so on the page and returns ``None``.
+    ``report_dir``, applies the chart style, and picks the election the page leads with
+    (``<year>-<section>``, else that section's by-election; :func:`each_election` gives every
+    one). Where there is none, it says so on the page and returns ``None``.
     """
     tables = load_tables(data_folder(data_dir))
     _TABLES["tables"] = tables
@@ -334,7 +361,8 @@ def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list
     cand = candidate_table(tables, election_id)
     system = {"block": "a block vote (the top candidates by votes are elected)",
               "stv": "the single transferable vote"}.get(r["voting_system"], None)
-    from .analysis import plural
+    from .analysis import plural, results
+    from .analysis.core import is_partial
 
     seats = "an unstated number of seats" if pd.isna(r["seats"]) else plural(int(r["seats"]), "seat", "seats")
     out = [f"{report_name(tables, election_id)} filled {seats}"
@@ -344,15 +372,20 @@ def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list
     out.append(f"{plural(len(on), 'candidate is', 'candidates are')} recorded as standing"
                + (f" ({plural(off, 'more was', 'more were')} nominated but did not reach the ballot)." if off else "."))
     won = cand[cand["elected"] == True]  # noqa: E712
+    partial = is_partial(tables, results(tables, election_id)["source_id"])
     if not won.empty:
-        out.append("Elected: " + ", ".join(
+        out.append(("Elected, of those the partial results list names: " if partial else "Elected: ") + ", ".join(
             f"{n} ({charts.slate_label(f)})" for n, f in zip(won["display_name"], won["slate_family"])) + ".")
+    if partial:
+        out.append("The results list is partial: it leaves some candidates out, so who won the other seats "
+                   "is not in the data.")
     if pd.isna(r["ballot_threshold"]):
         out.append("No source states how many nominations were needed to reach the ballot.")
     else:
         out.append(f"Reaching the ballot needed {plural(int(r['ballot_threshold']), 'nomination', 'nominations')}.")
     if cand["votes"].isna().all():
-        out.append("No vote figures were published for this election: only who was elected is known.")
+        out.append("No vote figures were published for this election: only who was elected is known"
+                   + (" (for those listed)." if partial else "."))
     turnout = stated_total(tables, election_id, "turnout_pct")
     if turnout is None:
         out.append("No source states the turnout.")
@@ -398,9 +431,14 @@ def say_elections(tables: dict[str, pd.DataFrame], year: int) -> None:
     from .analysis import plural
 
     charts.say(f"{plural(len(ids), 'election', 'elections')} in {year}: " + "; ".join(
-        f"{election_name(tables, e)} ({charts.fmt_int(el.loc[e, 'seats'])} seats, "
+        f"{election_name(tables, e)} ({_seats(el.loc[e, 'seats'])}, "
         + (f"{charts.fmt_int(el.loc[e, 'n_candidates'])} candidates)" if not pd.isna(el.loc[e, "n_candidates"])
            else "number of candidates on the ballot not stated by the sources)") for e in ids) + ".")
+
+
+def _seats(n: object) -> str:
+    """'1 seat', '6 seats', 'seats not stated'."""
+    return "seats not stated" if pd.isna(n) else f"{charts.fmt_int(n)} seat{'' if int(n) == 1 else 's'}"
 
 
 _SCOPE = re.compile(r"^(?:In|Across) (?:the \d{4} [^,]*?(?:election|by-election)|all sections in \d{4}), ")

@@ -35,9 +35,8 @@ NOMINATIONS_TABLE = {"rank": "Rank", "display_name": "Candidate", "slate_family"
                      "change_pts": "Change (points)", "prev_rank": "Previous rank",
                      "prev_nominations": "Nominations last time", "prev_election_id": "Last time"}
 
-summary = an.slate_summary(tables, election_id).table if election_id else None
-
 # %% tags=["headline"]
+summary = an.slate_summary(tables, election_id).table if election_id else None
 seats = {} if summary is None or summary.empty else dict(zip(summary["slate_family"], summary["elected"]))
 nb.headline(seats_grassroots_left=seats.get("grassroots_left", 0))
 
@@ -45,24 +44,26 @@ nb.headline(seats_grassroots_left=seats.get("grassroots_left", 0))
 # ## Shares by slate family
 
 # %%
-if election_id:
-    nb.say(an.describe_slates(tables, election_id))
+for election_id in nb.each_election(tables, year, section):
+    summary = an.slate_summary(tables, election_id).table
+    findings = an.describe_slates(tables, election_id)
+    nb.say(findings)
     if summary.empty:
-        nb.lead_from(an.describe_slates(tables, election_id))
+        nb.lead_from(findings)
     if summary.empty:
         charts.no_data("No candidacies are recorded for this election.")
     else:
         fig, alt = charts.slate_shares(summary, nb.election_name(tables, election_id),
                                        nb.sources_used(tables, [election_id]))
         charts.show(fig, alt)
-        nb.lead(charts.title_of(fig), an.describe_slates(tables, election_id)[:2])
+        nb.lead(charts.title_of(fig), findings[:2])
         nb.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")
 
 # %% [markdown]
 # ## Nomination shares and change since the last cycle
 
 # %%
-if election_id:
+for election_id in nb.each_election(tables, year, section):
     shares = an.slate_nomination_shares(tables, election_id)
     nb.say(an.describe_nominations(tables, election_id))
     nb.show_table(shares.table, f"slate-nomination-shares-{election_id}", "Nominations by slate family",
@@ -75,7 +76,7 @@ if election_id:
 # local parties that nominated, the change since the last election and where they stood then.
 
 # %%
-if election_id:
+for election_id in nb.each_election(tables, year, section):
     lf = an.nomination_shares(tables, election_id)
     nb.say(lf.notes)
     nb.show_table(lf.table.rename(columns=NOMINATIONS_TABLE), f"nominations-table-{election_id}",
@@ -90,7 +91,7 @@ if election_id:
 # (one list of slate labels and the family each belongs to); where sources disagree the family is "sources disagree".
 
 # %%
-if election_id:
+for election_id in nb.each_election(tables, year, section):
     labels = tables["slate_labels"]
     labels = labels[labels["election_id"] == election_id].merge(
         tables["candidates"][["candidate_id", "display_name"]], on="candidate_id", how="left")

@@ -29,9 +29,8 @@ from nec_analysis import notebook as nb
 
 tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
-gender = an.gender_summary(tables, [election_id]).table if election_id else None
-
 # %% tags=["headline"]
+gender = an.gender_summary(tables, [election_id]).table if election_id else None
 elected = None if gender is None or gender.empty else gender[(gender["group"] == "elected")
                                                                & (gender["scope"] == election_id)]
 nb.headline(
@@ -43,9 +42,11 @@ nb.headline(
 # ## Candidates and elected, by gender
 
 # %%
-if election_id:
-    nb.lead_from(an.describe_gender(tables, election_id), headline_at=1)
-    nb.say(an.describe_gender(tables, election_id))
+for election_id in nb.each_election(tables, year, section):
+    gender = an.gender_summary(tables, [election_id]).table
+    findings = an.describe_gender(tables, election_id)
+    nb.lead_from(findings, headline_at=1)
+    nb.say(findings)
     if gender.empty:
         charts.no_data("No candidacies on the ballot are recorded for this election.")
     else:
@@ -59,7 +60,7 @@ if election_id:
 # ## Within each slate
 
 # %%
-if election_id:
+for election_id in nb.each_election(tables, year, section):
     within = an.gender_within_slates(tables, election_id)
     nb.say(within.notes)
     nb.show_table(within.table, f"gender-within-slates-{election_id}", "Gender within each slate family")

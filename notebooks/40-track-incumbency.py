@@ -30,10 +30,8 @@ from nec_analysis import notebook as nb
 
 tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
-outcomes = an.incumbent_outcomes(tables, election_id) if election_id else None
-summary = an.incumbency(tables, election_id).table if election_id else None
-
 # %% tags=["headline"]
+summary = an.incumbency(tables, election_id).table if election_id else None
 row = summary.iloc[0] if summary is not None and not summary.empty else {}
 nb.headline(incumbents_standing=row.get("incumbents_standing"), re_elected=row.get("re_elected"),
                 defeated=row.get("defeated"))
@@ -42,9 +40,11 @@ nb.headline(incumbents_standing=row.get("incumbents_standing"), re_elected=row.g
 # ## Outcomes
 
 # %%
-if election_id:
-    nb.lead_from(an.describe_incumbency(tables, election_id), headline_at=1)
-    nb.say(an.describe_incumbency(tables, election_id))
+for election_id in nb.each_election(tables, year, section):
+    outcomes = an.incumbent_outcomes(tables, election_id)
+    findings = an.describe_incumbency(tables, election_id)
+    nb.lead_from(findings, headline_at=1)
+    nb.say(findings)
     if outcomes.table.empty:
         charts.no_data("No candidacies are recorded for this election.")
     elif outcomes.table["incumbent"].isna().all():
@@ -54,13 +54,17 @@ if election_id:
         fig, alt = charts.outcome_bars(outcomes.table, nb.election_name(tables, election_id),
                                        nb.sources_used(tables, [election_id], "results"))
         charts.show(fig, alt)
+    nb.show_table(an.incumbency(tables, election_id).table, f"incumbency-summary-{election_id}",
+                  "Incumbents who stood again: re-elected and defeated",
+                  columns=["seats", "incumbents_standing", "re_elected", "defeated", "incumbents_outcome_unknown",
+                           "newly_elected", "reelection_rate_pct"])
     nb.show_table(outcomes.table, f"incumbency-{election_id}", "Each candidate's incumbency and outcome")
 
 # %% [markdown]
 # ## Who replaced whom
 
 # %%
-if election_id:
+for election_id in nb.each_election(tables, year, section):
     rep = an.replacements(tables, election_id)
     nb.say(rep.notes)
     nb.show_table(rep.table, f"replacements-{election_id}", "Defeated incumbents and newcomers",

@@ -30,11 +30,8 @@ from nec_analysis import notebook as nb
 
 tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 
-nv = an.nominations_vs_votes(tables, election_id) if election_id else None
-corr = an.rank_correlation(tables, election_id).table if election_id else None
-margin = an.winning_margins(tables, election_id).table if election_id else None
-
 # %% tags=["headline"]
+margin = an.winning_margins(tables, election_id).table if election_id else None
 has_margin = margin is not None and not margin.empty
 nb.headline(
     threshold_votes=margin["threshold_votes"].iloc[0] if has_margin else None,
@@ -45,8 +42,11 @@ nb.headline(
 # ## Nominations against votes
 
 # %%
-if election_id:
-    nb.say(an.describe_nominations_vs_votes(tables, election_id))
+for election_id in nb.each_election(tables, year, section):
+    nv = an.nominations_vs_votes(tables, election_id)
+    corr = an.rank_correlation(tables, election_id).table
+    findings = an.describe_nominations_vs_votes(tables, election_id)
+    nb.say(findings)
     if nv.table.empty:
         charts.no_data(" ".join(nv.notes) or "Nominations cannot be set against votes for this election.")
     else:
@@ -56,17 +56,18 @@ if election_id:
                                                     nb.sources_used(tables, [election_id]),
                                                     None if corr.empty else float(corr["spearman_rho"].iloc[0]))
         charts.show(fig, alt)
-        nb.lead(charts.title_of(fig), an.describe_nominations_vs_votes(tables, election_id)[:2])
+        nb.lead(charts.title_of(fig), findings[:2])
         nb.show_table(nvt, f"nominations-vs-votes-{election_id}", "Nomination rank against vote rank",
                       columns=["display_name", "slate_family", "nominations", "nomination_rank", "votes",
                                "vote_rank", "places_gained", "votes_per_nomination", "elected"])
-    nb.lead_from(an.describe_nominations_vs_votes(tables, election_id))  # no chart: the first finding leads
+    nb.lead_from(findings)  # no chart: the first finding leads
 
 # %% [markdown]
 # ## The winning threshold
 
 # %%
-if election_id:
+for election_id in nb.each_election(tables, year, section):
+    margin = an.winning_margins(tables, election_id).table
     nb.show_table(margin, f"winning-margin-{election_id}", "Votes of the last elected and the first loser",
                       empty="No vote figures for both elected and defeated candidates, so no winning threshold.")
     top = an.top_n_elected(tables, election_id)
@@ -80,7 +81,7 @@ if election_id:
 # Only where a source lists every nominating CLP candidate by candidate.
 
 # %%
-if election_id:
+for election_id in nb.each_election(tables, year, section):
     co = an.infer_slates(tables, election_id)
     nb.say(an.describe_co_nomination(tables, election_id))
     if not co.table.empty:

@@ -58,8 +58,8 @@ if election_id:
 # ## Where the nominations came from
 
 # %%
-if election_id:
-    if not has_lists:
+for election_id in nb.each_election(tables, year, section):
+    if not geo.has_clp_data(tables, election_id):
         charts.no_data(geo.no_clp_data_reason(tables, election_id) or "No CLP-by-CLP nomination lists.")
     else:
         nb.say(geo.describe_regions(tables, election_id, home=False))

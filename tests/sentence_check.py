@@ -70,12 +70,19 @@ def _strip_names(text: str, tables) -> str:
     return re.sub(r"\b(19|20)\d\d\b", "a year", text)
 
 
+def _by_election(df: pd.DataFrame) -> list[pd.DataFrame]:
+    """A table listing several elections, split by election: a sentence about one election
+    may count that election's rows ('none of the 5 people elected')."""
+    col = next((c for c in ("election_id", "election", "scope") if c in df), None)
+    if col is None or df[col].nunique() < 2:
+        return []
+    return [g for _, g in df.groupby(col, dropna=True)]
+
+
 def _cells(shown: Shown) -> tuple[set[int], list[float]]:
     ints: set[int] = set()
     floats: list[float] = []
-    for df in shown.values():
-        if df is None:
-            continue
+    for df in [part for df in shown.values() if df is not None for part in [df, *_by_election(df)]]:
         ints.add(len(df))
         for col in df.columns:
             s = pd.to_numeric(df[col], errors="coerce") if df[col].dtype != bool else df[col].astype(int)

@@ -3,8 +3,10 @@ mix of missing parts (no candidacies; nominations only, final or interim; winner
 partial results; STV without votes; a by-election in the same year; the first election of
 a section; a previous election without nominations), 1–12 seats, block vote and STV, ties.
 
-Each returns a Result or sentences, never an exception; an empty table comes with a note;
-every sentence agrees with the tables shown beside it (tests/sentence_check.py).
+Each returns a Result or sentences, never an exception; an empty table comes with a note.
+The notebooks' own cells run on the same synthetic elections in
+tests/test_analysis_notebooks.py, which checks every sentence a page shows against the
+tables that page shows (tests/sentence_check.py) and that partial lists claim no last seat.
 Bounded (few examples, no deadline) so the whole suite stays within budget on 2 cores.
 """
 
@@ -15,7 +17,6 @@ import os
 import pandas as pd
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from sentence_check import PAGES, numbers_not_in_tables, page_contradictions
 from synthetic_elections import FAMILIES, Spec, build
 from test_analysis import FUNCTIONS, _not_plain
 
@@ -69,23 +70,3 @@ def test_every_analysis_runs_and_says_why_when_empty(spec):
     assert not rec.table.empty or rec.notes
     history.runs(tables)
     history.all_replacements(tables)
-
-
-@SETTINGS
-@given(specs)
-def test_every_sentence_agrees_with_the_tables_beside_it(spec):
-    tables = build(spec)
-    for eid in _election_ids(tables):
-        for page in PAGES:
-            shown, sentences = page(tables, eid)
-            assert numbers_not_in_tables(sentences, shown, tables) == [], (page.__name__, eid, spec)
-            assert page_contradictions(shown) == [], (page.__name__, eid, spec)
-
-
-@settings(SETTINGS, max_examples=WIDE or 2)
-@given(specs.filter(lambda s: s.results == "partial" and s.n > 2))
-def test_partial_results_make_no_claim_about_every_seat(spec):
-    tables = build(spec)
-    text = " ".join(sentence for page in PAGES for sentence in page(tables, "2030-clp")[1])
-    assert "the last seat went to" not in text
-    assert "not defended" not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..words.format import pct
 from .style import (
     ELECTED,
@@ -64,12 +66,17 @@ def slate_shares(summary, election: str, source: str):
     known = [(f, int(n)) for f, n in zip(d["slate_family"], seats) if f not in ("unknown", "contested")]
     most = max((n for _, n in known), default=0)
     leaders = [slate_label(f) for f, n in known if n == most]
+    won = int(seats.sum())
+    # a partial results list leaves some outcomes unknown: the seats counted are those whose winners are known
+    unknown = "elected_unknown" in d and pd.to_numeric(d["elected_unknown"], errors="coerce").fillna(0).sum() > 0
+    of = f"the {won} seats whose winners are known" if unknown else f"{won} seats"
     if most == 0:  # no seat went to a candidate whose slate a source states
-        title = f"No source in the data gives the slate of the {int(seats.sum())} candidates elected in {election}"
+        who = "the one candidate" if won == 1 else f"the {won} candidates"
+        title = f"No source in the data gives the slate of {who} elected in {election}"
     elif len(leaders) == 1:
-        title = f"{leaders[0]} candidates won {most} of {int(seats.sum())} seats in {election}"
+        title = f"{leaders[0]} candidates won {most} of {of} in {election}"
     else:
-        title = f"{' and '.join(leaders)} candidates won {most} seats each, of {int(seats.sum())}, in {election}"
+        title = f"{' and '.join(leaders)} candidates won {most} seats each, of {of}, in {election}"
     panels = [("nominations_share_pct", "% of nominations"), ("votes_share_pct", "% of votes"),
               ("elected", "seats won")]
     fig, axes = figure(title, source, "By slate family", ncols=3, figsize=(9.0, max(2.8, 0.45 * len(d) + 1.9)),
