@@ -346,6 +346,23 @@ def candidate_table(tables: dict[str, pd.DataFrame], election_id: str) -> pd.Dat
                                  ascending=[True, False, True], na_position="last").reset_index(drop=True)
 
 
+def leader(tables: dict[str, pd.DataFrame], election_id: str, cand: pd.DataFrame, measure: str = "votes") -> str:
+    """Who led ``measure`` (``votes`` or ``nominations``) in ``cand`` (:func:`candidate_table`), as a
+    chart title or headline: 'Ken Livingstone topped the ballot with 39,548 votes'. On a partial
+    list the lead is only among those listed, and says so."""
+    from .analysis import nomination_figures, results
+    from .analysis.core import is_partial
+
+    top = cand.dropna(subset=[measure]).sort_values(measure, ascending=False).iloc[0]
+    figure = charts.fmt_int(top[measure])
+    if measure == "votes":
+        if is_partial(tables, results(tables, election_id)["source_id"]):
+            return f"{top['display_name']} had the most votes of those listed, {figure}"
+        return f"{top['display_name']} topped the ballot with {figure} votes"
+    listed = " of those listed" if is_partial(tables, nomination_figures(tables, election_id).table["source_id"]) else ""
+    return f"{top['display_name']} led the nominations{listed} with {figure}"
+
+
 def sources_used(tables: dict[str, pd.DataFrame], election_ids: list[str], holds: str | None = None) -> str:
     """'LabourList (2014-08-20); Left Futures (2014-06)' for the chart source line: these elections'
     own sources only, by election type too (one wording: ``words.labels.sources_for``)."""
@@ -369,10 +386,11 @@ def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list
            + (f" by {system}." if system else "; the sources do not say which voting system was used.")]
     on = cand[cand["on_ballot"] != False]  # noqa: E712
     off = int((cand["on_ballot"] == False).sum())  # noqa: E712
-    out.append(f"{plural(len(on), 'candidate is', 'candidates are')} recorded as standing"
-               + (f" ({plural(off, 'more was', 'more were')} nominated but did not reach the ballot)." if off else "."))
-    won = cand[cand["elected"] == True]  # noqa: E712
     partial = is_partial(tables, results(tables, election_id)["source_id"])
+    out.append(("At least " if partial else "") + f"{plural(len(on), 'candidate is', 'candidates are')} recorded as"
+               " standing" + (f" ({plural(off, 'more was', 'more were')} nominated but did not reach the ballot)."
+                              if off else "."))
+    won = cand[cand["elected"] == True]  # noqa: E712
     if not won.empty:
         out.append(("Elected, of those the partial results list names: " if partial else "Elected: ") + ", ".join(
             f"{n} ({charts.slate_label(f)})" for n, f in zip(won["display_name"], won["slate_family"])) + ".")

@@ -49,7 +49,7 @@ nb.headline(
 
 # %%
 if ranked is not None and not ranked.empty:
-    nb.lead(f"{ranked['display_name'].iloc[0]} topped the poll with {charts.fmt_int(ranked['votes'].iloc[0])} votes",
+    nb.lead(nb.leader(tables, election_ids[0], first_table),
             [s for s in nb.describe_election(tables, election_ids[0]) if s.startswith("Elected")][:1]
             + nb.describe_election(tables, election_ids[0])[:1])
 else:
@@ -69,17 +69,14 @@ for eid in election_ids:
     cand = nb.candidate_table(tables, eid)
     nb.say(nb.describe_election(tables, eid))
     if cand["votes"].notna().any():
-        top = cand.sort_values("votes", ascending=False).iloc[0]
         fig, alt = charts.candidate_bars(
-            cand, "votes", f"{top['display_name']} topped the ballot with {charts.fmt_int(top['votes'])} votes",
+            cand, "votes", nb.leader(tables, eid, cand, "votes"),
             nb.sources_used(tables, [eid], "results"), "votes", "Members' votes by candidate")
         charts.show(fig, alt)
     elif cand["nominations"].notna().any():
-        top = cand.sort_values("nominations", ascending=False).iloc[0]
         charts.no_data("No vote figures were published for this election, so the chart shows nominations.")
         fig, alt = charts.candidate_bars(
-            cand, "nominations",
-            f"{top['display_name']} led the nominations with {charts.fmt_int(top['nominations'])}",
+            cand, "nominations", nb.leader(tables, eid, cand, "nominations"),
             nb.sources_used(tables, [eid], "nominations"), "nominations", "Nominations by candidate")
         charts.show(fig, alt)
     else:

@@ -74,7 +74,9 @@ def previous_election(tables: Tables, election_id: str) -> str | None:
     """The regular election of the same section two years earlier, if it is in the data.
 
     By-elections have no previous cycle; nor has an election whose predecessor is missing
-    (2022's predecessor, 2020, is not in the data: comparing with 2014 would mislead).
+    (2022's predecessor, 2020, is not in the data: comparing with 2014 would mislead), nor
+    one whose predecessor's row has no candidacies yet (a journalist adds the ``elections.csv``
+    row before the clippings: until then the pages of the years around it stay as they were).
     """
     row = election_row(tables, election_id)
     if row is None or row["election_type"] != "regular":
@@ -82,7 +84,10 @@ def previous_election(tables: Tables, election_id: str) -> str | None:
     el = tables["elections"]
     prev = el[(el["section"] == row["section"]) & (el["election_type"] == "regular")
               & (el["year"] == row["year"] - 2)]
-    return None if prev.empty else str(prev.iloc[0]["election_id"])
+    if prev.empty:
+        return None
+    prev_id = str(prev.iloc[0]["election_id"])
+    return prev_id if (tables["candidacies"]["election_id"] == prev_id).any() else None
 
 
 def names(tables: Tables) -> dict[str, str]:

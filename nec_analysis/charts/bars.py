@@ -112,7 +112,12 @@ def gender_bars(gender, election: str, source: str):
     d = d.fillna(0)
     w_c, n_c = int(d.loc["candidates", "women"]), int(d.loc["candidates", "n"])
     w_e, n_e = int(d.loc["elected", "women"]), int(d.loc["elected", "n"])
-    title = f"{w_e} of the {n_e} elected were women, from {w_c} women among {n_c} candidates ({election})"
+    u_c, u_e = int(d.loc["candidates", "unknown"]), int(d.loc["elected", "unknown"])
+    if u_c and u_c == n_c:  # no gender stated at all: no count of women to give
+        title = f"No source states the gender of the {n_c} candidates ({election})"
+    else:  # a gender no source states could be a woman's: "at least"
+        title = (f"{'At least ' if u_e else ''}{w_e} of the {n_e} elected were women, from "
+                 f"{'at least ' if u_c else ''}{w_c} women among {n_c} candidates ({election})")
     fig, ax = figure(title, source, "Candidates on the ballot and those elected, by gender", figsize=(8.0, 3.0))
     left = [0.0, 0.0]
     rows = ["Candidates", "Elected"]

@@ -40,9 +40,12 @@ def describe_incumbency(tables: Tables, election_id: str) -> list[str]:
     elif not rep.table.empty:
         gone = [_name(tables, c) for c in rep.table["left"].dropna()]
         new = [_name(tables, c) for c in rep.table["replaced_by"].dropna()]
-        out.append(f"{_in(tables, election_id)}, {_join_names(gone) or 'no incumbent'}"
-                   f" {'was' if len(gone) <= 1 else 'were'} defeated and"
-                   f" {_join_names(new) or 'nobody'} {'was' if len(new) <= 1 else 'were'} newly elected.")
+        unsure = int(r["incumbency_unknown"]) > 0  # some candidates' incumbency is not known: "nobody" overclaims
+        lost = (f"{_join_names(gone)} {'was' if len(gone) == 1 else 'were'} defeated" if gone
+                else "no incumbent is known to have been defeated" if unsure else "no incumbent was defeated")
+        won = (f"{_join_names(new)} {'was' if len(new) == 1 else 'were'} newly elected" if new
+               else "no winner is known to have been newly elected" if unsure else "nobody was newly elected")
+        out.append(f"{_in(tables, election_id)}, {lost} and {won}.")
     out += rep.notes
     if not pd.isna(r["seats_not_defended"]) and r["seats_not_defended"] > 0:
         out.append(f"{_in(tables, election_id)}, {plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
