@@ -71,23 +71,26 @@ def value(row: pd.Series | None, column: str) -> float | None:
 
 
 def previous_election(tables: Tables, election_id: str) -> str | None:
-    """The regular election of the same section two years earlier, if it is in the data.
+    """The previous regular election of the same section, if it is in the data.
 
-    By-elections have no previous cycle; nor has an election whose predecessor is missing
-    (2022's predecessor, 2020, is not in the data: comparing with 2014 would mislead), nor
-    one whose predecessor's row has no candidacies yet (a journalist adds the ``elections.csv``
-    row before the clippings: until then the pages of the years around it stay as they were).
+    The year before when the data holds a regular election then (the CLP section was elected
+    every year until 2001), else two years before: the rule the data build uses for incumbency
+    (``etl/rules.py``). By-elections have no previous cycle; nor has an election whose
+    predecessor is missing (2022's predecessor, 2020, is not in the data: comparing with 2014
+    would mislead), nor one whose predecessor's row has no candidacies yet (a journalist adds
+    the ``elections.csv`` row before the clippings: until then the years around it read as before).
     """
     row = election_row(tables, election_id)
     if row is None or row["election_type"] != "regular":
         return None
     el = tables["elections"]
-    prev = el[(el["section"] == row["section"]) & (el["election_type"] == "regular")
-              & (el["year"] == row["year"] - 2)]
-    if prev.empty:
-        return None
-    prev_id = str(prev.iloc[0]["election_id"])
-    return prev_id if (tables["candidacies"]["election_id"] == prev_id).any() else None
+    regular = el[(el["section"] == row["section"]) & (el["election_type"] == "regular")]
+    for gap in (1, 2):
+        prev = regular[regular["year"] == row["year"] - gap]
+        if not prev.empty:
+            prev_id = str(prev.iloc[0]["election_id"])
+            return prev_id if (tables["candidacies"]["election_id"] == prev_id).any() else None
+    return None
 
 
 def names(tables: Tables) -> dict[str, str]:
