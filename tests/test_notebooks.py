@@ -92,33 +92,47 @@ def nbval_notebook(py: Path, year: int, expected: dict[str, tuple[object, str]])
 def run_nbval(paths: list[Path], cwd: Path) -> subprocess.CompletedProcess:
     (cwd / "pytest.ini").write_text("[pytest]\n")  # keep the project's pytest options out
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+        [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
          "--nbval-cell-timeout=300", *map(str, paths)],
         cwd=cwd, capture_output=True, text=True, timeout=1200)
 
 
-@pytest.mark.slow
-def test_every_notebook_prints_the_published_2014_headlines(tmp_path: Path) -> None:
+WRONG = "wrong-headline"  # the 2014 overview with a deliberately wrong expected winner
+
+
+@pytest.fixture(scope="module")
+def nbval_2014(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """One nbval run (one pytest process; a kernel per notebook) over every notebook for 2014,
+    plus one copy of the overview expecting a wrong winner, to show the check can fail.
+    Returns the run and the names of the notebooks with a failing cell (from nbval's summary)."""
     assert [p.stem for p in NOTEBOOKS] == list(EXPECTED_2014), "a notebook has no expected 2014 headline"
+    tmp = tmp_path_factory.mktemp("nbval")
     paths = []
     for py in NOTEBOOKS:
-        out = tmp_path / f"{py.stem}.ipynb"
+        out = tmp / f"{py.stem}.ipynb"
         nbformat.write(nbval_notebook(py, 2014, EXPECTED_2014[py.stem]), out)
         paths.append(out)
-    proc = run_nbval(paths, tmp_path)
-    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
-    assert " passed" in proc.stdout and "failed" not in proc.stdout
+    overview = NOTEBOOKS[0]
+    wrong = dict(EXPECTED_2014[overview.stem], top_candidate=("Ann Black", "deliberately wrong"))
+    nbformat.write(nbval_notebook(overview, 2014, wrong), tmp / f"{WRONG}.ipynb")
+    proc = run_nbval([*paths, tmp / f"{WRONG}.ipynb"], tmp)
+    failed = sorted({line.split("FAILED ", 1)[1].split(".ipynb", 1)[0]
+                     for line in proc.stdout.splitlines() if line.startswith("FAILED ")})
+    return proc, failed
 
 
 @pytest.mark.slow
-def test_nbval_fails_when_a_headline_differs_from_the_published_figure(tmp_path: Path) -> None:
+def test_every_notebook_prints_the_published_2014_headlines(nbval_2014) -> None:
+    proc, failed = nbval_2014
+    assert " passed" in proc.stdout, proc.stdout[-6000:] + proc.stderr[-2000:]
+    assert failed == [WRONG], proc.stdout[-6000:] + proc.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_nbval_fails_when_a_headline_differs_from_the_published_figure(nbval_2014) -> None:
     """The check above can fail: a wrong expected winner makes nbval report a mismatch."""
-    py = ROOT / "notebooks" / "10-overview-election.py"
-    wrong = dict(EXPECTED_2014[py.stem], top_candidate=("Ann Black", "deliberately wrong"))
-    out = tmp_path / "wrong.ipynb"
-    nbformat.write(nbval_notebook(py, 2014, wrong), out)
-    proc = run_nbval([out], tmp_path)
-    assert proc.returncode != 0
+    proc, failed = nbval_2014
+    assert proc.returncode != 0 and WRONG in failed
     assert "Ann Black" in proc.stdout and "Ken Livingstone" in proc.stdout
 
 
