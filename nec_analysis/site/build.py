@@ -28,7 +28,7 @@ import pandas as pd
 from ..paths import build_dir, processed_dir, project_root, reports_dir
 from . import engine, pages
 from .engine import DEFAULT_TIMEOUT, JobFailed, NotebookFailed
-from .home import build_site
+from .home import build_site, prepare_site
 from .indexes import build_index, copy_data
 
 
@@ -86,19 +86,24 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
                              {"work_dir": build_dir() / "notebooks" / str(year), "site": site is not None,
                               "timeout": timeout}))
                 names.append((year, nb.stem))
+    pages_to_build = len(jobs)
+    if jobs and site is not None:  # the cross-year charts and candidate pages, beside the notebooks
+        jobs.insert(0, (prepare_site, (site, data_dir), {}))
+        names.insert(0, (None, "the cross-year charts and candidate pages"))
     start = time.monotonic()
     if jobs:
-        print(f"[report] {len(jobs)} page(s) to build for {', '.join(map(str, sorted(out_dirs)))} "
+        print(f"[report] {pages_to_build} page(s) to build for {', '.join(map(str, sorted(out_dirs)))} "
               f"on {min(workers or os.cpu_count() or 1, len(jobs))} process(es)", flush=True)
     done = [0]
 
     def progress(index: int, ok: bool, _result: object) -> None:
         done[0] += 1
         year, stem = names[index]
-        print(f"[report] {done[0]}/{len(jobs)} {'built' if ok else 'FAILED'}: {year} {stem}", flush=True)
+        print(f"[report] {done[0]}/{len(jobs)} {'built' if ok else 'FAILED'}: {year or 'site'} {stem}", flush=True)
 
     results = engine.run_jobs(jobs, workers, on_result=progress)
     failed = [(names[i][0], err) for i, (ok, err) in enumerate(results) if not ok]
+    prepared = results[0][1] if site is not None and names and names[0][0] is None and results[0][0] else None
     inputs = [p for nb in notebooks for p in page_inputs(nb, data_dir)]
     built = []
     for year, out_dir in sorted(out_dirs.items()):
@@ -109,14 +114,15 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
         if force or any(y == year for y, _ in names) or out_of_date(index, inputs):
             copy_data(year, Path(out_dir), data_dir)
             built.append(build_index(year, Path(out_dir), data_dir, site=site is not None))
-    if site is not None:
-        built.append(build_site(site, data_dir))
+    if site is not None and not any(y is None for y, _ in failed):
+        built.append(build_site(site, data_dir, prepared))
     if jobs:
-        print(f"[report] {len(jobs) - len(failed)} of {len(jobs)} page(s) built in "
-              f"{time.monotonic() - start:.1f}s", flush=True)
+        print(f"[report] {pages_to_build - sum(y is not None for y, _ in failed)} of {pages_to_build} page(s) "
+              f"built in {time.monotonic() - start:.1f}s", flush=True)
     if failed:
         raise BuildFailed([str(err) if isinstance(err, (NotebookFailed, JobFailed))
-                           else f"year {y}: {type(err).__name__}: {err}" for y, err in failed])
+                           else f"{f'year {y}' if y else 'site'}: {type(err).__name__}: {err}"
+                           for y, err in failed])
     return built
 
 
@@ -153,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--out", type=Path, default=None, help="default: reports")
     s.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
+    engine.skip_optional_imports()  # this process only builds pages
     try:
         if args.command == "site":
             build_site(args.out or reports_dir(), args.data_dir)

@@ -222,14 +222,39 @@ def register() -> str:
     return ENGINE_NAME
 
 
+#: Optional imports of libraries the build uses that a report never needs, and what each costs:
+#: jsonschema (under nbformat) imports ``rfc3987_syntax`` when installed, which compiles about
+#: forty lark grammars at import (seconds) to check IRI formats no notebook schema uses;
+#: jupytext imports ``jupyter_server`` (tornado, zmq, ...) for its JupyterLab contents manager.
+#: Both libraries catch the ImportError and work without them.
+OPTIONAL_IMPORTS = ("rfc3987_syntax", "jupyter_server")
+
+
+def skip_optional_imports(names: Iterable[str] = OPTIONAL_IMPORTS) -> list[str]:
+    """Make ``import name`` fail in this process for each of ``names`` not yet imported; the names
+    skipped. Only for a process that builds reports (``python -m nec_analysis.site``), never
+    for JupyterLab or a test session."""
+    skipped = [n for n in names if n not in sys.modules]
+    for name in skipped:
+        sys.modules[name] = None  # type: ignore[assignment]  # import raises ModuleNotFoundError
+    return skipped
+
+
 def preload(modules: Iterable[str] = PRELOAD) -> None:
-    """Import the notebooks' libraries now (in the parent), with the non-interactive backend."""
+    """Import the notebooks' libraries now (in the parent), with the non-interactive backend,
+    and make what every page job makes alike (nbconvert's exporter with its templates compiled,
+    the Jinja2 page templates, the notebooks' titles) so that each forked child inherits it."""
     import importlib
 
     os.environ.setdefault("MPLBACKEND", "Agg")
     for name in modules:
         importlib.import_module(name)
     register()
+    from . import pages, render
+
+    render.warm()
+    for nb in pages.notebook_paths():
+        pages.notebook_title(nb)
 
 
 def _call(job: tuple[int, tuple[Callable[..., Any], tuple, dict]]) -> tuple[int, bool, Any]:
@@ -280,9 +305,10 @@ def execute(notebook: Path, out_ipynb: Path, parameters: dict[str, object], *, c
     tmp = _tmp_for(Path(out_ipynb))
     what = f"{notebook.name}{f' ({label})' if label else ''}"
     try:
+        # request_save_on_cell_execute=False: written once at the end, not after every cell
         pm.execute_notebook(nb, str(tmp), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
                             cwd=str(cwd) if cwd else None, log_output=False, engine_name=engine,
-                            execution_timeout=timeout or None)
+                            execution_timeout=timeout or None, request_save_on_cell_execute=False)
     except PapermillExecutionError as err:
         tmp.unlink(missing_ok=True)
         raise NotebookFailed(failure_message(what, nb, err.cell_index, err.ename, err.evalue, err.source)) from None

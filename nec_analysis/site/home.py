@@ -46,19 +46,16 @@ def available_years(tables: dict[str, pd.DataFrame]) -> list[int]:
     return sorted(int(y) for y in tables["elections"]["year"].dropna().unique())
 
 
-def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
-    """``out_root/index.html`` (every year with an index, the cross-year charts) and the candidate pages."""
+def prepare_site(out_root: Path, data_dir: Path | None = None) -> dict:
+    """What the site index shows that no year's page changes: the cross-year charts (HTML),
+    their downloads and the candidate pages (written); the rest of the index comes from the
+    year indexes (:func:`build_site`). The site build runs this beside the notebook pages."""
     tables = load_tables(data_dir)
     out_root = Path(out_root)
     charts.apply_style()
     frames = cross_year_frames(tables)
     for name, df in frames.items():
         write_download(df, out_root / "data" / f"{name}.csv")
-    all_years = available_years(tables)
-    years = [y for y in all_years if (out_root / str(y) / "index.html").exists()]
-    year_rows = [{"year": y, "href": f"{y}/index.html",
-                  "elections": "; ".join(election_name(tables, e) for e in elections_of_year(tables, y))}
-                 for y in years]
     parts = []
     for part in site_charts(frames, tables):
         if part[0] == "figure":
@@ -68,9 +65,23 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
                 charts.plt.close(part[1])
         else:
             parts.append({"figure": None, "note": part[1]})
-    people = build_candidates(out_root, tables)
+    return {"charts": parts, "people": build_candidates(out_root, tables), "downloads": list(frames),
+            "first_title": _first_title(frames, tables)}
+
+
+def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | None = None) -> Path:
+    """``out_root/index.html`` (every year with an index, the cross-year charts) and the candidate
+    pages (``prepared``: what :func:`prepare_site` returned for these tables, else made now)."""
+    out_root = Path(out_root)
+    prepared = prepared or prepare_site(out_root, data_dir)
+    tables = load_tables(data_dir)
+    all_years = available_years(tables)
+    years = [y for y in all_years if (out_root / str(y) / "index.html").exists()]
+    year_rows = [{"year": y, "href": f"{y}/index.html",
+                  "elections": "; ".join(election_name(tables, e) for e in elections_of_year(tables, y))}
+                 for y in years]
     headline = next((page_headline(out_root / str(y) / "index.html") for y in reversed(years)), None)
-    lead = {"headline": _first_title(frames, tables) or "Labour's NEC elections, year by year",
+    lead = {"headline": prepared["first_title"] or "Labour's NEC elections, year by year",
             "standfirst": f"{len(tables['elections'])} elections to Labour's National Executive Committee, from "
                           f"{all_years[0] if all_years else '—'} to {all_years[-1] if all_years else '—'}: who was nominated, "
                           "who was elected and on which slate. "
@@ -78,8 +89,9 @@ def build_site(out_root: Path, data_dir: Path | None = None) -> Path:
     nav = [(f"{y}/index.html", str(y)) for y in years] + [("candidates/index.html", "Candidates")]
     dest = out_root / "index.html"
     render("site_index.html.j2", dest, title=SITE_TITLE, heading=f"{SITE_TITLE}: nominations, slates and results",
-           nav=nav, home="index.html", home_label=SITE_TITLE, lead=lead, years=year_rows, charts=parts,
-           downloads=[{"file": f"{n}.csv", "label": n.replace("-", " ")} for n in frames], candidates=people)
+           nav=nav, home="index.html", home_label=SITE_TITLE, lead=lead, years=year_rows, charts=prepared["charts"],
+           downloads=[{"file": f"{n}.csv", "label": n.replace("-", " ")} for n in prepared["downloads"]],
+           candidates=prepared["people"])
     print(f"[report] site index -> {dest}", flush=True)
     return dest
 

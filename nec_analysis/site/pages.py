@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from pathlib import Path
@@ -29,7 +30,14 @@ def notebook_title(path: Path) -> tuple[str, str]:
 
     The question is the first paragraph; the editor's note on inputs and outputs (a paragraph
     starting ``**Inputs``) is for people editing the notebook and never reaches a page.
+    Read once per version of the file (every page's navigation asks for every title).
     """
+    path = Path(path)
+    return _notebook_title(path.resolve(), path.stat().st_mtime_ns)
+
+
+@functools.cache
+def _notebook_title(path: Path, _mtime_ns: int) -> tuple[str, str]:
     import jupytext
 
     nb = jupytext.read(path)

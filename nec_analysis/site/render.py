@@ -90,6 +90,16 @@ def exporter():
     return exp
 
 
+def warm() -> None:
+    """Make the exporter, compile its templates and the page templates, read the static files
+    (a parent process does this once; every page job it forks inherits them)."""
+    import nbformat
+
+    exporter().from_notebook_node(nbformat.v4.new_notebook())
+    environment().get_template("notebook_page.html.j2")
+    static()
+
+
 def notebook_body(executed: Path) -> tuple[Markup, Markup]:
     """(lead, body) of an executed notebook: the opening markdown cell (the editor's note on
     inputs and outputs) dropped, and the ``lead`` the notebook showed lifted out of the body."""
