@@ -141,6 +141,80 @@ def test_every_page_reads_cleanly_on_a_desktop_and_a_phone(site: Path, browser) 
     assert n_images >= 30  # the pages do have charts to check
 
 
+CHART_TEXT_JS = """async () => {
+  // Every chart's text as the phone shows it. An SVG chart (an <img> of a data: URI) is read
+  // back, laid out at the width the page gives its <img>, and each of its text elements
+  // measured: computed font size times the scale on screen (the SVG's own transforms and
+  // its scaling to that width). A raster chart's text cannot be measured: it is reported.
+  const out = [];
+  const charts = Array.from(document.querySelectorAll('figure img, img.chart'));
+  for (const [i, img] of charts.entries()) {
+    const shown = img.getBoundingClientRect().width;
+    if (!img.src.startsWith('data:image/svg+xml')) {
+      out.push({chart: i, raster: img.src.slice(0, 20), shown: shown, natural: img.naturalWidth});
+      continue;
+    }
+    const text = await (await fetch(img.src)).text();
+    const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+    const box = document.createElement('div');
+    box.style.cssText = `position:absolute;left:0;top:0;visibility:hidden;width:${shown}px`;
+    svg.setAttribute('width', `${shown}px`);
+    svg.removeAttribute('height');
+    box.appendChild(document.importNode(svg, true));
+    document.body.appendChild(box);
+    const sizes = Array.from(box.querySelectorAll('text')).filter(t => t.textContent.trim()).map(t => {
+      const m = t.getScreenCTM();
+      return {px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), text: t.textContent.trim(),
+              height: t.getBoundingClientRect().height};
+    });
+    box.remove();
+    out.push({chart: i, shown: shown, texts: sizes.length,
+              smallest: sizes.reduce((a, b) => (a && a.px <= b.px ? a : b), null)});
+  }
+  // charts drawn in HTML (the candidate pages' record bars)
+  for (const fig of document.querySelectorAll('figure.record')) {
+    const walker = document.createTreeWalker(fig, NodeFilter.SHOW_TEXT);
+    let smallest = null;
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (!walker.currentNode.textContent.trim() || !el.getClientRects().length) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (!smallest || px < smallest.px) smallest = {px: px, text: walker.currentNode.textContent.trim()};
+    }
+    if (smallest) out.push({chart: 'record', texts: 1, smallest: smallest});
+  }
+  return out;
+}"""
+
+#: The least a chart's text may measure on a phone, in CSS pixels.
+MIN_CHART_TEXT_PX = 11
+
+
+def test_chart_text_is_at_least_11_px_on_a_phone(site: Path, browser) -> None:
+    """At 390 px, every text of every chart on every page measures at least 11 CSS px."""
+    too_small, measured = [], 0
+    for path in _pages(site):
+        page = browser.new_page(viewport={"width": 390, "height": 900}, device_scale_factor=1)
+        page.goto(path.as_uri(), wait_until="load")
+        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+        charts = page.evaluate(CHART_TEXT_JS)
+        page.close()
+        where = f"{path.parent.name}/{path.name}"
+        for chart in charts:
+            if "raster" in chart:
+                too_small.append(f"{where}, chart {chart['chart']}: a raster image ({chart['raster']}…, "
+                                 f"{chart['natural']} px drawn, shown at {chart['shown']:.0f} px) whose text "
+                                 "cannot be measured")
+                continue
+            assert chart["texts"] > 0, f"{where}, chart {chart['chart']}: no text in the chart (title? labels?)"
+            measured += 1
+            small = chart["smallest"]
+            if small["px"] < MIN_CHART_TEXT_PX:
+                too_small.append(f"{where}, chart {chart['chart']}: {small['text'][:40]!r} is {small['px']:.1f} px")
+    assert too_small == [], "chart text under 11 px at 390 px:\n" + "\n".join(too_small)
+    assert measured >= 15  # the pages do have charts, and their text was measured
+
+
 def test_the_hostile_name_is_text_never_markup(site: Path, browser) -> None:
     for path in (site / "2014" / "10-overview-election.html", site / "candidates" / "ken-livingstone.html"):
         seen = _visit(browser, path, 1280)

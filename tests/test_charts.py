@@ -52,10 +52,10 @@ def test_dollar_signs_from_the_data_are_text_not_mathtext(tables: dict[str, pd.D
     name = r"Ann $\notacommand{1}$ Lee $5"  # unbalanced and unknown mathtext: an error if parsed
     cand.loc[0, "display_name"] = name
     fig, alt = charts.candidate_bars(cand, "votes", f"{name} tops the poll", "s", "votes")
-    png = charts.to_png(fig)  # draws every text: mathtext parsing would raise here
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    svg = charts.to_svg(fig)  # draws every text: mathtext parsing would raise here
+    labels = [t.get_text().replace("\n", " ") for t in fig.axes[0].get_yticklabels()]
     charts.plt.close(fig)
-    assert png[:4] == b"\x89PNG" and any(lab.startswith(name) for lab in labels) and name in alt
+    assert b"<svg" in svg and any(lab.startswith(name) for lab in labels) and name in alt
 
 
 @pytest.mark.parametrize("election_id", ["2010-clp", "2012-clp", "2014-clp"])
@@ -69,7 +69,7 @@ def test_scatter_name_labels_never_overlap(tables: dict[str, pd.DataFrame], elec
     fig, _alt = charts.nominations_votes_scatter(nvt, election_id, "s", 0.5)
     renderer = fig.canvas.get_renderer()
     names = set(nvt["display_name"])
-    boxes = [scatter.text_box(t, renderer) for t in fig.axes[0].texts if t.get_text() in names]
+    boxes = [scatter.text_box(t, renderer) for t in fig.axes[0].texts if t.get_text().replace("\n", " ") in names]
     charts.plt.close(fig)
     assert len(boxes) == len(nvt) >= 8
     overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
@@ -98,3 +98,66 @@ def test_the_slates_chart_title_states_the_finding_the_seats_support(families, s
     fig, _alt = charts.slate_shares(summary, "E", "s")
     charts.plt.close(fig)
     assert style.title_of(fig).startswith(expected)
+
+
+def _phone_px(fig) -> float:
+    """The smallest text of ``fig`` in CSS px on a 390 px phone, from the SVG the page shows."""
+    from nec_analysis.charts import output
+
+    svg = output.to_svg(fig)
+    return output.phone_text_px(output.smallest_text_pt(fig), output.svg_width_px(svg))
+
+
+LONG = "Ann-Marie Featherstonehaugh-Cholmondeley of the Very Long Name"
+
+
+@pytest.mark.parametrize("election_id", ["2010-clp", "2014-clp", "2022-clp", "2022-local_government"])
+def test_every_chart_of_an_election_reads_at_11_px_on_a_phone_even_with_a_very_long_name(
+        tables: dict[str, pd.DataFrame], election_id: str) -> None:
+    from nec_analysis import analysis as an
+
+    cand = report.candidate_table(tables, election_id)
+    cand.loc[cand.index[0], "display_name"] = LONG
+    figs = [charts.candidate_bars(cand, v, "A title", "a source", v)[0]
+            for v in ("votes", "nominations") if cand[v].notna().any()]
+    nv = an.nominations_vs_votes(tables, election_id).table
+    if not nv.empty:
+        nv.loc[nv.index[0], "display_name"] = LONG
+        nvt = nv.merge(tables["candidacies"].loc[tables["candidacies"]["election_id"] == election_id,
+                                                 ["candidate_id", "slate_family"]], on="candidate_id", how="left")
+        figs.append(charts.nominations_votes_scatter(nvt, election_id, "s", 0.5)[0])
+    co = an.infer_slates(tables, election_id).table
+    if not co.empty:
+        order = list(co["candidate_id"])
+        names = {**dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"])), order[0]: LONG}
+        figs.append(charts.co_nomination_heatmap(an.co_nomination_matrix(tables, election_id, min_bodies=2), names,
+                                                 dict(zip(co["candidate_id"], co["slate_family"])), order, election_id,
+                                                 "s")[0])
+    assert figs
+    sizes = [_phone_px(f) for f in figs]
+    for f in figs:
+        charts.plt.close(f)
+    assert min(sizes) >= charts.style.MIN_TEXT_PX, sizes
+
+
+def test_a_chart_drawn_too_wide_for_a_phone_is_refused() -> None:
+    fig, ax = charts.figure("A title", "a source", figsize=(10.0, 4.0))
+    ax.bar(["a", "b"], [1, 2])
+    with pytest.raises(ValueError, match="px on a 390 px phone"):
+        charts.figure_html(fig, "Bar chart of a and b, two bars.")
+    charts.plt.close(fig)
+
+
+def test_a_chart_is_svg_with_its_title_source_and_labels_as_text() -> None:
+    import base64
+    import re
+
+    fig, ax = charts.figure("Left won four seats", "LabourList, 2014-08-20")
+    ax.barh(["Ann Black", "Ken Livingstone"], [1, 2])
+    out = charts.figure_html(fig, "Bar chart of two candidates: Ann Black 1, Ken Livingstone 2.")
+    charts.plt.close(fig)
+    svg = base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', out).group(1)).decode()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    for words in ("Left won four seats", "Source: LabourList, 2014-08-20", "Ann Black", "Ken Livingstone"):
+        assert words in texts
+    assert "<path" in svg and "data:image/png" not in out

@@ -2,7 +2,7 @@
 
 * :mod:`.style` — palette (a colour per slate family and gender), numbers, figures with a
   title that states the finding and a ``Source:`` line;
-* :mod:`.output` — a figure on the page as a PNG with alt text (``show``), sentences (``say``)
+* :mod:`.output` — a figure on the page as an SVG (text kept as text, sized for a phone) with alt text (``show``), sentences (``say``)
   and "no data" notes, all escaped;
 * :mod:`.bars`, :mod:`.scatter`, :mod:`.heatmap`, :mod:`.maps`, :mod:`.trends` — the charts.
 
@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from .bars import OUTCOME_COLOURS, candidate_bars, gender_bars, outcome_bars, slate_shares
 from .heatmap import co_nomination_heatmap
-from .output import figure_html, no_data, say, show, to_png
+from .output import figure_html, no_data, say, show, to_png, to_svg
 from .scatter import nominations_votes_scatter
+from . import style
 from .style import (
                     ELECTED,
                     GENDER_COLOURS,
@@ -65,5 +66,5 @@ __all__ = [
     "THOUSANDS", "TITLE_SIZE", "add_source", "add_title", "apply_style", "candidate_bars", "co_nomination_heatmap",
     "contrast", "figure", "figure_html", "fmt_int", "fmt_pct", "gender_bars", "gender_colour", "gender_label",
     "is_yes", "label_bars", "legend_slates", "no_data", "nominations_votes_scatter", "outcome_bars", "plt",
-    "say", "show", "slate_colour", "slate_label", "slate_shares", "text_on", "thousands", "title_of", "to_png",
+    "say", "show", "slate_colour", "slate_label", "slate_shares", "text_on", "thousands", "title_of", "to_png", "to_svg",
 ]

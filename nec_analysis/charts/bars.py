@@ -6,10 +6,12 @@ import pandas as pd
 
 from ..words.format import pct
 from .style import (
+    CHART_WIDTH_IN,
     ELECTED,
     HIGHLIGHT,
     MUTED,
     SLATE_ORDER,
+    TEXT_PT,
     _isna,
     figure,
     fmt_int,
@@ -22,6 +24,7 @@ from .style import (
     slate_colour,
     slate_label,
     text_on,
+    wrap_label,
     thousands,
 )
 
@@ -30,9 +33,11 @@ def candidate_bars(df, value: str, title: str, source: str, what: str, subtitle:
     """Horizontal bars, one per candidate (``display_name``), coloured by ``slate_family``;
     elected candidates (``elected`` True) are outlined and marked ✓. Returns ``(fig, alt)``."""
     d = df.dropna(subset=[value]).sort_values(value, ascending=False)
-    height = max(2.6, 0.32 * len(d) + 1.6)
-    fig, ax = figure(title, source, subtitle, figsize=(8.0, height), n=len(d))
-    names = [f"{n} ✓" if is_yes(e) else str(n) for n, e in zip(d["display_name"], d.get("elected", [None] * len(d)))]
+    names = [wrap_label(f"{n} ✓" if is_yes(e) else str(n))
+             for n, e in zip(d["display_name"], d.get("elected", [None] * len(d)))]
+    lines = sum(n.count("\n") + 1 for n in names)
+    height = max(3.2, 0.36 * lines + 2.6)
+    fig, ax = figure(title, source, subtitle, figsize=(CHART_WIDTH_IN, height), n=len(d))
     colours = [slate_colour(f) for f in d["slate_family"]]
     bars = ax.barh(names, d[value].astype(float), color=colours,
                    edgecolor=[ELECTED if is_yes(e) else "none" for e in d.get("elected", [None] * len(d))],
@@ -79,14 +84,14 @@ def slate_shares(summary, election: str, source: str):
         title = f"{' and '.join(leaders)} candidates won {most} seats each, of {of}, in {election}"
     panels = [("nominations_share_pct", "% of nominations"), ("votes_share_pct", "% of votes"),
               ("elected", "seats won")]
-    fig, axes = figure(title, source, "By slate family", ncols=3, figsize=(9.0, max(2.8, 0.45 * len(d) + 1.9)),
+    fig, axes = figure(title, source, "By slate family", ncols=3, figsize=(CHART_WIDTH_IN, max(3.6, 0.5 * len(d) + 2.8)),
                        sharey=True)
     alt_parts = []
     for ax, (col, what) in zip(axes, panels):
         vals = d[col].astype(float)
-        ax.set_title(what, fontsize=10)
+        ax.set_title(what, fontsize=TEXT_PT)
         if vals.isna().all():
-            ax.text(0.02, 0.5, "not published", transform=ax.transAxes, color=MUTED, fontsize=9)
+            ax.text(0.02, 0.5, "not published", transform=ax.transAxes, color=MUTED, fontsize=TEXT_PT)
             ax.set_xticks([])
             ax.grid(False)
             alt_parts.append(f"{what}: not published")
@@ -118,7 +123,7 @@ def gender_bars(gender, election: str, source: str):
     else:  # a gender no source states could be a woman's: "at least"
         title = (f"{'At least ' if u_e else ''}{w_e} of the {n_e} elected were women, from "
                  f"{'at least ' if u_c else ''}{w_c} women among {n_c} candidates ({election})")
-    fig, ax = figure(title, source, "Candidates on the ballot and those elected, by gender", figsize=(8.0, 3.0))
+    fig, ax = figure(title, source, "Candidates on the ballot and those elected, by gender", figsize=(CHART_WIDTH_IN, 3.8))
     left = [0.0, 0.0]
     rows = ["Candidates", "Elected"]
     for key, col in (("F", "women"), ("M", "men"), ("unknown", "unknown")):
@@ -127,7 +132,7 @@ def gender_bars(gender, election: str, source: str):
         for b, v in zip(bars, vals):
             if v:
                 ax.text(b.get_x() + b.get_width() / 2, b.get_y() + b.get_height() / 2, fmt_int(v),
-                        ha="center", va="center", color=text_on(gender_colour(key)), fontsize=9, fontweight="bold")
+                        ha="center", va="center", color=text_on(gender_colour(key)), fontsize=TEXT_PT, fontweight="bold")
         left = [a + b for a, b in zip(left, vals)]
     ax.invert_yaxis()
     ax.set_xlabel("people")
@@ -152,7 +157,7 @@ def outcome_bars(outcomes, election: str, source: str):
     re_el, stood = int(counts.get("re-elected", 0)), int(counts.get("re-elected", 0) + counts.get("defeated", 0))
     title = (f"{re_el} of {stood} incumbents standing again were re-elected in {election}" if stood
              else f"No incumbent stood again in {election}")
-    fig, ax = figure(title, source, "Candidates by incumbency and outcome", figsize=(8.0, 0.45 * len(order) + 2.0),
+    fig, ax = figure(title, source, "Candidates by incumbency and outcome", figsize=(CHART_WIDTH_IN, 0.5 * len(order) + 2.8),
                      n=int(counts.sum()))
     bars = ax.barh([o.capitalize() for o in order], [counts[o] for o in order],
                    color=[OUTCOME_COLOURS.get(o, "#999999") for o in order], edgecolor="#999999", linewidth=0.5)

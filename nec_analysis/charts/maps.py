@@ -40,8 +40,8 @@ OGL_CREDIT = "contains public sector information licensed under the Open Governm
 NOT_NOMINATING = "#e6e6e6"   # GB seat whose CLP is not in the list for this panel
 NO_CLPS = "#ffffff"          # Northern Ireland: Labour has no CLPs
 REGION_EDGE = "#7a7a7a"
-PANEL_TITLE_IN = 0.4         # room above each panel for its two-line title
-MAX_WIDTH_IN = 7.6           # the report's text column (about 730 px at 96 px per inch)
+PANEL_TITLE_IN = 0.55        # room above each panel for its two-line title
+MAX_WIDTH_IN = charts.CHART_WIDTH_IN  # drawn for a phone's column (charts.style)
 
 
 # ---------------------------------------------------------------------------------------
@@ -96,6 +96,7 @@ def draw_hexes(ax, seats: pd.DataFrame, colours: pd.Series | None = None,
     fill = fill.where(seats.has_clps, NO_CLPS)
     coll = PolyCollection(hex_vertices(x, y, 0.98), facecolors=list(fill),
                           edgecolors=np.where(seats.has_clps, "none", "#c8c8c8"), linewidths=0.3)
+    coll.set_rasterized(True)  # some 630 hexagons a map: an image inside the SVG; its text stays text
     ax.add_collection(coll)
     if borders:
         ax.add_collection(LineCollection(region_borders(seats), colors=REGION_EDGE, linewidths=0.5))
@@ -163,7 +164,7 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
     bset = geo.boundary_set_for(election_id)
     seats = geo.seats(bset, root)
     n_gb = int(seats.has_clps.sum())
-    ncols = ncols or min(len(panels), 4)
+    ncols = ncols or min(len(panels), 2)
     # The page shows a figure at most MAX_WIDTH_IN wide; a wider one is scaled down, and its
     # labels and source line with it, so the panels share that width.
     panel_width = panel_width or min(2.4, MAX_WIDTH_IN / ncols)
@@ -172,14 +173,14 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
     aspect = (y.max() - y.min() + 3) / (x.max() - x.min() + 3)
     charts.apply_style()
     fig, axes = plt.subplots(nrows, ncols, squeeze=False,
-                             figsize=(panel_width * ncols, (panel_width * aspect + PANEL_TITLE_IN) * nrows + 2.2))
+                             figsize=(panel_width * ncols, (panel_width * aspect + PANEL_TITLE_IN) * nrows + 3.4))
     for ax in axes.flat[len(panels):]:
         ax.set_axis_off()
     for ax, p in zip(axes.flat, panels):
         colour = charts.slate_colour(p["family"] if pd.notna(p["family"]) else "unknown")
         draw_hexes(ax, seats, pd.Series(colour, index=sorted(p["hex_ids"])))
-        ax.set_title(f"{p['name']}\n{p['clps']} CLP{'s' if p['clps'] != 1 else ''}", loc="left",
-                     fontsize=9, fontweight="normal")
+        ax.set_title(f"{charts.wrap_label(p['name'])}\n{p['clps']} CLP{'s' if p['clps'] != 1 else ''}", loc="left",
+                     fontsize=charts.TEXT_PT, fontweight="normal")
 
     n_clps = located.loc[located.mapped, "body"].nunique()
     status = sorted(set(located.status.dropna()))
@@ -216,10 +217,10 @@ def _style(fig, title: str, subtitle: str, source: str, handles: list) -> None:
     height = fig.get_figheight()
     title_in = getattr(fig, "_nec_title_in", 0.6)
     source_in = getattr(fig, "_nec_source_in", 0.4)
-    ncol = min(len(handles), 3)
-    legend_in = 0.25 * math.ceil(len(handles) / ncol) + 0.1
+    ncol = 1
+    legend_in = 0.24 * math.ceil(len(handles) / ncol) + 0.1
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - title_in / height),
-               ncol=ncol, frameon=False, fontsize=8)
+               ncol=ncol, frameon=False, fontsize=charts.TEXT_PT)
     fig.tight_layout(rect=(0, source_in / height, 1, 1 - (title_in + legend_in) / height), h_pad=1.5)
     fig._nec_laid_out = True  # charts.to_png / show must not redo the layout
 

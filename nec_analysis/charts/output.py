@@ -1,19 +1,41 @@
-"""A chart on the page: PNG with alt text, sentences and "no data" notes (escaped)."""
+"""A chart on the page: SVG with alt text, sentences and "no data" notes (escaped).
+
+Charts are SVG with their text kept as text (``svg.fonttype: none``): sharp at any zoom,
+found by the browser's search, and small (a bar chart is a few kilobytes). The image is
+inlined as a ``data:`` URI, so a page still works offline from ``file://``. An SVG scales with
+the column it is shown in, so the drawing is sized for a phone (``style.CHART_WIDTH_IN`` and
+``style.TEXT_PT``): :func:`figure_html` refuses a chart whose smallest text would be under
+``style.MIN_TEXT_PX`` CSS pixels on a 390 px phone.
+"""
 
 from __future__ import annotations
 
 import base64
 import html
 import io
+import re
 from collections.abc import Iterable
 
 import matplotlib.pyplot as plt
 
-from .style import _finish_layout
+from .style import MIN_TEXT_PX, PHONE_COLUMN_PX, _finish_layout
+
+_PT_TO_PX = 96 / 72  # a CSS pixel is 0.75 pt
+_WIDTH = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)pt"')
+
+
+def to_svg(fig) -> bytes:
+    """SVG bytes of ``fig`` (house layout applied; text as text; reproducible ids, no date)."""
+    _finish_layout(fig)
+    buf = io.BytesIO()
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "nec-analysis"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05, facecolor="white",
+                    metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
 
 
 def to_png(fig) -> bytes:
-    """PNG bytes of ``fig`` (house layout applied)."""
+    """PNG bytes of ``fig`` (house layout applied), for a chart saved as a file."""
     _finish_layout(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight", pad_inches=0.12, facecolor="white",
@@ -21,14 +43,44 @@ def to_png(fig) -> bytes:
     return buf.getvalue()
 
 
+def svg_width_px(svg: bytes) -> float:
+    """The natural width of an SVG written by matplotlib, in CSS pixels."""
+    m = _WIDTH.search(svg)
+    if not m:
+        raise ValueError("no width in pt on the <svg> element")
+    return float(m.group(1)) * _PT_TO_PX
+
+
+def smallest_text_pt(fig) -> float:
+    """The size of the smallest visible text drawn on ``fig``, in points."""
+    sizes = [t.get_fontsize() for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+             if t.get_visible() and str(t.get_text()).strip()]
+    return min(sizes, default=float("inf"))
+
+
+def phone_text_px(text_pt: float, width_px: float) -> float:
+    """CSS pixels of ``text_pt`` text in a chart ``width_px`` wide, shown in a phone's column."""
+    return text_pt * _PT_TO_PX * min(1.0, PHONE_COLUMN_PX / width_px)
+
+
 def figure_html(fig, alt: str) -> str:
-    """``<figure><img alt=… src=data:…></figure>`` for ``fig``; ``alt`` must say what it shows."""
+    """``<figure><img alt=… src=data:image/svg+xml…></figure>`` for ``fig``; ``alt`` must say what it shows.
+
+    Raises ValueError when the smallest text of the chart would be under ``MIN_TEXT_PX`` on a phone.
+    """
     if not alt or not str(alt).strip():
         raise ValueError("every chart needs alt text describing what it shows")
-    data = base64.b64encode(to_png(fig)).decode("ascii")
-    width = int(round(fig.get_figwidth() * 96))
+    svg = to_svg(fig)
+    width = svg_width_px(svg)
+    smallest = phone_text_px(smallest_text_pt(fig), width)
+    if smallest < MIN_TEXT_PX:
+        title = getattr(fig, "_nec_title", "a chart")
+        raise ValueError(f"{title!r}: its smallest text would be {smallest:.1f} px on a 390 px phone "
+                         f"(at least {MIN_TEXT_PX} px): draw it narrower or with larger text")
+    data = base64.b64encode(svg).decode("ascii")
     return (f'<figure class="chart"><img class="chart" alt="{html.escape(str(alt).strip(), quote=True)}" '
-            f'src="data:image/png;base64,{data}" style="max-width:100%;width:{width}px;height:auto"></figure>')
+            f'src="data:image/svg+xml;base64,{data}" style="max-width:100%;width:{width:.0f}px;height:auto">'
+            f'</figure>')
 
 
 def show(fig, alt: str) -> None:
@@ -61,5 +113,3 @@ def no_data(message: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(f'<p class="no-data"><strong>No data:</strong> {html.escape(message)}</p>'))
-
-

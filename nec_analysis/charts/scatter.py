@@ -12,8 +12,10 @@ import math
 from matplotlib.text import Text
 
 from .style import (
+    CHART_WIDTH_IN,
     ELECTED,
     MUTED,
+    TEXT_PT,
     _finish_layout,
     figure,
     fmt_int,
@@ -21,11 +23,14 @@ from .style import (
     legend_slates,
     slate_colour,
     thousands,
+    wrap_label,
 )
 
 #: Offsets (points) tried around a dot, nearest first: 12 directions at growing distances.
 _OFFSETS = [(round(r * math.cos(a)), round(r * math.sin(a)) - 4)
-            for r in (7, 16, 28, 42, 58) for a in [k * math.pi / 6 for k in (0, 6, 3, 9, 1, 5, 7, 11, 2, 4, 8, 10)]]
+            for r in (7, 16, 28, 42, 58, 76, 96) for a in [k * math.pi / 12 for k in
+                                                     (0, 12, 6, 18, 2, 10, 14, 22, 4, 8, 16, 20,
+                                                      1, 11, 13, 23, 3, 9, 15, 21, 5, 7, 17, 19)]]
 
 
 def text_box(ann, renderer):
@@ -34,15 +39,21 @@ def text_box(ann, renderer):
     return Text.get_window_extent(ann, renderer)
 
 
-def place_labels(ax, xs, ys, texts, fontsize: float = 9.0) -> list:
+def place_labels(ax, xs, ys, texts, fontsize: float = TEXT_PT) -> list:
     """Annotate each point with its text where it overlaps no other label or dot; the annotations."""
     fig = ax.figure
     _finish_layout(fig)
     renderer = fig.canvas.get_renderer()
     dots = [ax.transData.transform((x, y)) for x, y in zip(xs, ys)]
-    taken: list = []
-    out = []
-    for i, (x, y, text) in enumerate(zip(xs, ys, texts)):
+    # the axes' tick labels and titles are taken too: a name over a number would misread
+    taken: list = [t.get_window_extent(renderer) for t in
+                   [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label]
+                   if t.get_visible() and t.get_text()]
+    out: list = [None] * len(dots)
+    # the most crowded dots choose first, while there is room around them
+    crowd = [sum(abs(px - qx) + abs(py - qy) < 80 for qx, qy in dots) for px, py in dots]
+    for i in sorted(range(len(dots)), key=lambda k: -crowd[k]):
+        x, y, text = xs[i], ys[i], texts[i]
         best, best_cost = None, None
         for dx, dy in _OFFSETS:
             ha = "left" if dx > 2 else ("right" if dx < -2 else "center")
@@ -51,9 +62,12 @@ def place_labels(ax, xs, ys, texts, fontsize: float = 9.0) -> list:
                               va="bottom", fontsize=fontsize, color=MUTED,
                               arrowprops={"arrowstyle": "-", "color": "#bbbbbb", "lw": 0.6} if far else None)
             box = text_box(ann, renderer).expanded(1.04, 1.1)
-            cost = sum(box.overlaps(b) for b in taken)
-            cost += sum(box.contains(px, py) for j, (px, py) in enumerate(dots) if j != i)
-            cost += 0 if ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1) else 0.5
+            # another label: never (the test checks); then another dot, then the plot's edge,
+            # and the figure's edge (past it the drawing widens, and every text shrinks on a phone)
+            cost = 10 * sum(box.overlaps(b) for b in taken)
+            cost += 3 * sum(box.contains(px, py) for j, (px, py) in enumerate(dots) if j != i)
+            cost += 0 if ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1) else 2
+            cost += 0 if fig.bbox.contains(box.x0, box.y0) and fig.bbox.contains(box.x1, box.y1) else 5
             if best_cost is None or cost < best_cost:
                 if best is not None:
                     best[0].remove()
@@ -63,7 +77,7 @@ def place_labels(ax, xs, ys, texts, fontsize: float = 9.0) -> list:
             if cost == 0:
                 break
         taken.append(best[1])
-        out.append(best[0])
+        out[i] = best[0]
     return out
 
 
@@ -73,7 +87,7 @@ def nominations_votes_scatter(nv, election: str, source: str, rho: float | None 
              if rho is not None and rho >= 0.7 else
              f"Nominations were a loose guide to votes in {election}"
              + (f" (Spearman's rho {rho:.2f})" if rho is not None else ""))
-    fig, ax = figure(title, source, "Each dot is a candidate; ringed = elected", figsize=(8.0, 5.6), n=len(nv))
+    fig, ax = figure(title, source, "Each dot is a candidate; ringed = elected", figsize=(CHART_WIDTH_IN, 8.0), n=len(nv))
     ax.grid(True, axis="both")
     xs, ys = nv["nominations"].astype(float).tolist(), nv["votes"].astype(float).tolist()
     for (_, r), x, y in zip(nv.iterrows(), xs, ys):
@@ -84,8 +98,8 @@ def nominations_votes_scatter(nv, election: str, source: str, rho: float | None 
     ax.set_ylabel("members' votes")
     ax.margins(x=0.15, y=0.1)
     thousands(ax, "both")
-    legend_slates(ax, nv["slate_family"].fillna("unknown"), loc="lower right")
-    place_labels(ax, xs, ys, [str(n) for n in nv["display_name"]])
+    legend_slates(ax, nv["slate_family"].fillna("unknown"), loc="lower right", bbox_to_anchor=(1, 1.01), ncols=2)
+    place_labels(ax, xs, ys, [wrap_label(n) for n in nv["display_name"]])
     alt = (f"Scatter plot of CLP nominations against members' votes for {election}, one dot per candidate. "
            + "; ".join(f"{r['display_name']}{' (elected)' if is_yes(r.get('elected')) else ''}: "
                        f"{fmt_int(r['nominations'])} nominations, {fmt_int(r['votes'])} votes"

@@ -67,8 +67,21 @@ GRID = "#e3e3e3"
 ELECTED = "#333333"      # outline / marker for elected candidates
 HIGHLIGHT = "#e08214"
 
-TITLE_SIZE = 13
-SOURCE_SIZE = 7.5
+# ---------------------------------------------------------------------------------------
+# Sizes: drawn for a phone
+# ---------------------------------------------------------------------------------------
+#: A chart is an SVG that scales with the page column, so text is legible on a phone only if
+#: the drawing is sized for one. On a 390 px phone the column is PHONE_COLUMN_PX wide (the
+#: viewport less the page's 1rem margins, site.css); a chart CHART_WIDTH_IN wide (its natural
+#: size on a desktop, 480 CSS px, and a little more where labels reach past the axes) is shown
+#: there at about 358/490 of its size, so text of TEXT_PT points (16 px) reads at about 11.7 px,
+#: above MIN_TEXT_PX. ``output.figure_html`` checks it.
+PHONE_COLUMN_PX = 358
+MIN_TEXT_PX = 11
+CHART_WIDTH_IN = 5.0
+TEXT_PT = 12
+TITLE_SIZE = 14.5
+SOURCE_SIZE = TEXT_PT
 
 
 def slate_colour(family: object) -> str:
@@ -171,12 +184,12 @@ STYLE: dict[str, object] = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "font.family": "DejaVu Sans",
-    "font.size": 10,
+    "font.size": TEXT_PT,
     "text.color": INK,
     "axes.labelcolor": INK,
     "axes.edgecolor": "#999999",
     "axes.titlelocation": "left",
-    "axes.titlesize": 11,
+    "axes.titlesize": TEXT_PT,
     "axes.titleweight": "bold",
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -188,7 +201,8 @@ STYLE: dict[str, object] = {
     "xtick.color": MUTED,
     "ytick.color": MUTED,
     "legend.frameon": False,
-    "legend.fontsize": 9,
+    "legend.fontsize": TEXT_PT,
+    "legend.title_fontsize": TEXT_PT,
     # Text on a chart comes from the data (names, slate labels as printed): never read it as
     # mathtext, so "$" in a name is shown as written instead of failing the chart.
     "text.parse_math": False,
@@ -205,6 +219,16 @@ def _wrap(text: str, width_in: float, size: float, bold: bool = False) -> str:
     return "\n".join(textwrap.fill(part, chars) for part in str(text).split("\n"))
 
 
+#: Characters of a name on one line of a chart label (about 1.9 in at TEXT_PT): a longer name
+#: wraps, so no label can widen a chart past what a phone shows legibly.
+LABEL_CHARS = 22
+
+
+def wrap_label(text: object, chars: int = LABEL_CHARS) -> str:
+    """``text`` in lines of at most ``chars`` characters (a word longer than that is broken)."""
+    return "\n".join(textwrap.wrap(str(text), chars, break_long_words=True, break_on_hyphens=False)) or str(text)
+
+
 def add_title(fig, title: str, subtitle: str | None = None) -> None:
     """Left-aligned title (the finding, as a sentence) and optional subtitle, top of ``fig``."""
     width = fig.get_figwidth()
@@ -213,10 +237,10 @@ def add_title(fig, title: str, subtitle: str | None = None) -> None:
     fig.text(0.01, 0.995, text, ha="left", va="top", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
     lines = text.count("\n") + 1
     if subtitle:
-        sub = _wrap(subtitle, width - 0.2, 9.5)
+        sub = _wrap(subtitle, width - 0.2, TEXT_PT)
         y = 0.995 - (lines * TITLE_SIZE * 1.3 + 4) / 72 / fig.get_figheight()
-        fig.text(0.01, y, sub, ha="left", va="top", fontsize=9.5, color=MUTED)
-        lines += 0.75 * (sub.count("\n") + 1)
+        fig.text(0.01, y, sub, ha="left", va="top", fontsize=TEXT_PT, color=MUTED)
+        lines += TEXT_PT / TITLE_SIZE * (sub.count("\n") + 1)
     fig._nec_title_in = (lines * TITLE_SIZE * 1.3 + 10) / 72
 
 
@@ -236,7 +260,7 @@ def add_source(fig, source: str) -> None:
 
 
 def figure(title: str, source: str, subtitle: str | None = None, *, nrows: int = 1, ncols: int = 1,
-           figsize: tuple[float, float] = (8.0, 4.5), n: int | None = None, **subplot_kw):
+           figsize: tuple[float, float] = (CHART_WIDTH_IN, 4.5), n: int | None = None, **subplot_kw):
     """A house-style figure: ``(fig, ax)`` (or ``(fig, axes)`` for several panels).
 
     ``title`` states the finding; ``source`` names where the figures come from (``Source:``
@@ -277,10 +301,10 @@ def label_bars(ax, bars, values, horizontal: bool = True, fmt=fmt_int) -> None:
         if horizontal:
             ax.annotate(fmt(v), (bar.get_x() + bar.get_width(), bar.get_y() + bar.get_height() / 2),
                         xytext=(3, 0), textcoords="offset points", va="center", ha="left",
-                        fontsize=8, color=MUTED)
+                        fontsize=TEXT_PT, color=MUTED)
         else:
             ax.annotate(fmt(v), (bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height()),
                         xytext=(0, 2), textcoords="offset points", va="bottom", ha="center",
-                        fontsize=8, color=MUTED)
+                        fontsize=TEXT_PT, color=MUTED)
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from ..vocab import SECTIONS
 from ..words.format import at_least
 from .style import (
+    CHART_WIDTH_IN,
     SLATE_ORDER,
     figure,
     fmt_int,
@@ -53,14 +54,14 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         lead = piv.sum().sort_values(ascending=False)
         title = (f"{slate_label(lead.index[0])} candidates won {int(lead.iloc[0])} of "
                  f"{int(piv.to_numpy().sum())} seats across the {len(ids)} elections")
-        fig, ax = figure(title, src, "Seats won, by slate family", figsize=(8.5, 4.6))
+        fig, ax = figure(title, src, "Seats won, by slate family", figsize=(CHART_WIDTH_IN, 0.3 * len(ids) + 3.4))
         left = np.zeros(len(ids))
         for f in fams:
             ax.barh(labels, piv[f], left=left, color=slate_colour(f), label=slate_label(f))
             left += piv[f].to_numpy()
         ax.invert_yaxis()
         ax.set_xlabel("seats won")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.legend(loc="lower right", bbox_to_anchor=(1, 1.01), ncols=2)
         alt = "Stacked bar chart of seats won by slate family in each election: " + "; ".join(
             f"{short_name(e)}: " + ", ".join(f"{slate_label(f)} {int(piv.loc[e, f])}"
                                              for f in fams if piv.loc[e, f]) for e in ids) + "."
@@ -76,7 +77,7 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         fig, ax = figure(f"{at_least(total_w, unknown).capitalize()} of the {total_n} places filled in"
                          " these elections went to women",
                                 "results; gender only where a published source states it",
-                                "Elected, by gender", figsize=(8.5, 4.6))
+                                "Elected, by gender", figsize=(CHART_WIDTH_IN, 0.3 * len(ids) + 3.4))
         left = np.zeros(len(ids))
         for key, col in (("F", "women"), ("M", "men"), ("unknown", "unknown")):
             vals = w[col].fillna(0).to_numpy()
@@ -84,7 +85,7 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
             left += vals
         ax.invert_yaxis()
         ax.set_xlabel("candidates elected")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.legend(loc="lower right", bbox_to_anchor=(1, 1.01), ncols=2)
         alt = "Stacked bar chart of candidates elected by gender in each election: " + "; ".join(
             f"{short_name(e)}: {people(w.loc[e, 'women'], 'woman', 'women')}, {people(w.loc[e, 'men'], 'man', 'men')}"
             + (f", {int(w.loc[e, 'unknown'])} not stated" if w.loc[e, 'unknown'] else "")
@@ -100,13 +101,14 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         re_el, standing = int(known["re_elected"].sum()), int(known["incumbents_standing"].sum())
         fig, ax = figure(f"{re_el} of {standing} incumbents who stood again were re-elected",
                                 "results (incumbency from the previous result, or a source saying who held the seat)",
-                                "Incumbents standing again: re-elected or defeated", figsize=(8.5, 4.2))
+                                "Incumbents standing again: re-elected or defeated",
+                                figsize=(CHART_WIDTH_IN, 0.3 * len(known) + 3.4))
         kl = [short_name(e) for e in known.index]
         ax.barh(kl, known["re_elected"], color="#333333", label="Re-elected")
         ax.barh(kl, known["defeated"], left=known["re_elected"], color="#bbbbbb", label="Defeated")
         ax.invert_yaxis()
         ax.set_xlabel("incumbents")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.legend(loc="lower right", bbox_to_anchor=(1, 1.01), ncols=2)
         missing = [short_name(e) for e in ids if e not in known.index]
         alt = ("Stacked bar chart of incumbents re-elected and defeated: " + "; ".join(
             f"{short_name(e)}: {int(r['re_elected'])} re-elected, {int(r['defeated'])} defeated"
@@ -132,7 +134,7 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
             f"{lo[:4]} and {fmt_int(have.loc[hi, 'threshold_votes'])} in {hi[:4]}",
             "results as published (votes of the last candidate elected)",
             "Votes of the last candidate elected, regular CLP-section elections with published votes",
-            figsize=(8.5, 3.6))
+            figsize=(CHART_WIDTH_IN, 0.3 * len(have) + 3.4))
         kl = [short_name(e) for e in have.index]
         bars = ax.barh(kl, have["threshold_votes"].astype(float), color="#555555")
         label_bars(ax, bars, have["threshold_votes"].astype(float))
