@@ -121,8 +121,11 @@ def gender_bars(gender, election: str, source: str):
     if u_c and u_c == n_c:  # no gender stated at all: no count of women to give
         title = f"No source states the gender of the {n_c} candidates ({election})"
     else:  # a gender no source states could be a woman's: "at least"
-        title = (f"{'At least ' if u_e else ''}{w_e} of the {n_e} elected were women, from "
-                 f"{'at least ' if u_c else ''}{w_c} women among {n_c} candidates ({election})")
+        elected = (f"{w_e} of the {n_e} elected were women" if not u_e
+                   else f"at least {w_e} of the {n_e} elected were women" if w_e
+                   else f"no woman is known to be among the {n_e} elected")
+        among = f"{'at least ' if u_c else ''}{w_c} women among {n_c} candidates"
+        title = f"{elected[0].upper()}{elected[1:]}, from {among} ({election})"
     fig, ax = figure(title, source, "Candidates on the ballot and those elected, by gender", figsize=(CHART_WIDTH_IN, 3.8))
     left = [0.0, 0.0]
     rows = ["Candidates", "Elected"]
