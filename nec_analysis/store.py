@@ -78,9 +78,28 @@ def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     return coerce(df, name)
 
 
+#: Tables read in this process, by folder and the files' versions: a report build reads them once
+#: in its parent process and every notebook it forks gets them without reading them again.
+_READ: dict[tuple, dict[str, pd.DataFrame]] = {}
+
+
 def load_tables(folder: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every table declared in ``schema``, keyed by name, read from ``folder``."""
-    return {name: read_table(name, folder) for name in COLUMNS}
+    """Every table declared in ``schema``, keyed by name, read from ``folder``.
+
+    Read once per version of the files (each file's time and size) in a process; every call
+    gets its own copies, so a caller changing a table changes no one else's.
+    """
+    folder = Path(folder) if folder is not None else processed_dir()
+    recover(folder)
+    try:
+        key = (str(folder.resolve()), *((n, st.st_mtime_ns, st.st_size) for n in COLUMNS
+                                        for st in [(folder / f"{n}.csv").stat()]))
+    except OSError:  # a table is missing: read_table says which
+        return {name: read_table(name, folder) for name in COLUMNS}
+    if key not in _READ:
+        _READ.clear()
+        _READ[key] = {name: read_table(name, folder) for name in COLUMNS}
+    return {name: df.copy() for name, df in _READ[key].items()}
 
 
 def to_csv_text(df: pd.DataFrame, name: str) -> str:

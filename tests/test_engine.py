@@ -186,3 +186,22 @@ def test_make_style_build_reports_every_failure_and_still_builds_the_other_years
     assert all((out / "2022" / f"{n}.html").exists() for n in ("index", "10-good", "20-fails-in-2014"))
     site = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="2022/index.html"' in site and 'href="2014/index.html"' not in site
+
+
+def test_tables_are_read_once_per_version_and_every_caller_gets_its_own_copy(tmp_path: Path) -> None:
+    """The build reads the tables once in its parent (every forked page job inherits them):
+    a caller changing its copy changes no one else's, and a rewritten file is read again."""
+    import shutil
+
+    from nec_analysis.io import processed_dir
+    from nec_analysis.store import load_tables
+
+    data = tmp_path / "data"
+    shutil.copytree(processed_dir(), data)
+    first = load_tables(data)
+    first["candidates"].loc[:, "display_name"] = "changed"
+    second = load_tables(data)
+    assert (second["candidates"]["display_name"] != "changed").all()
+    cand = (data / "candidates.csv").read_text(encoding="utf-8")
+    (data / "candidates.csv").write_text(cand.replace("Kate Osamor", "Kate Osamor-Test"), encoding="utf-8")
+    assert "Kate Osamor-Test" in set(load_tables(data)["candidates"]["display_name"])

@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import build_dir, processed_dir, project_root, reports_dir
+from ..store import load_tables
 from . import engine, pages
 from .engine import DEFAULT_TIMEOUT, JobFailed, NotebookFailed
 from .home import build_site, prepare_site
@@ -101,6 +102,8 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
         year, stem = names[index]
         print(f"[report] {done[0]}/{len(jobs)} {'built' if ok else 'FAILED'}: {year or 'site'} {stem}", flush=True)
 
+    if jobs:
+        load_tables(data_dir)  # read once here: every job forked from this process has them
     results = engine.run_jobs(jobs, workers, on_result=progress)
     failed = [(names[i][0], err) for i, (ok, err) in enumerate(results) if not ok]
     prepared = results[0][1] if site is not None and names and names[0][0] is None and results[0][0] else None
