@@ -55,6 +55,10 @@ def candidate_bars(df, value: str, title: str, source: str, what: str, subtitle:
     return fig, alt
 
 
+_PANEL_TITLES = {"nominations_share_pct": "% of\nnominations", "votes_share_pct": "% of\nvotes",
+                 "elected": "seats\nwon"}
+
+
 def slate_shares(summary, election: str, source: str):
     """Three panels per slate family: share of nominations, share of votes, seats won.
 
@@ -89,7 +93,7 @@ def slate_shares(summary, election: str, source: str):
     alt_parts = []
     for ax, (col, what) in zip(axes, panels):
         vals = d[col].astype(float)
-        ax.set_title(what, fontsize=TEXT_PT)
+        ax.set_title(_PANEL_TITLES[col], fontsize=TEXT_PT)  # two short lines: three fit a phone
         if vals.isna().all():
             ax.text(0.02, 0.5, "not published", transform=ax.transAxes, color=MUTED, fontsize=TEXT_PT)
             ax.set_xticks([])

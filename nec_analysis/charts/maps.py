@@ -96,10 +96,11 @@ def draw_hexes(ax, seats: pd.DataFrame, colours: pd.Series | None = None,
     fill = fill.where(seats.has_clps, NO_CLPS)
     coll = PolyCollection(hex_vertices(x, y, 0.98), facecolors=list(fill),
                           edgecolors=np.where(seats.has_clps, "none", "#c8c8c8"), linewidths=0.3)
-    coll.set_rasterized(True)  # some 630 hexagons a map: an image inside the SVG; its text stays text
+    coll.set_rasterized(True)  # some 630 hexagons a map (and their borders): an image in the SVG; text stays text
     ax.add_collection(coll)
     if borders:
-        ax.add_collection(LineCollection(region_borders(seats), colors=REGION_EDGE, linewidths=0.5))
+        ax.add_collection(LineCollection(region_borders(seats), colors=REGION_EDGE, linewidths=0.5,
+                                         rasterized=True))
     ax.set_xlim(x.min() - 1.5, x.max() + 1.5)
     ax.set_ylim(y.min() - 1.5, y.max() + 1.5)
     ax.set_aspect("equal")
@@ -173,7 +174,7 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
     aspect = (y.max() - y.min() + 3) / (x.max() - x.min() + 3)
     charts.apply_style()
     fig, axes = plt.subplots(nrows, ncols, squeeze=False,
-                             figsize=(panel_width * ncols, (panel_width * aspect + PANEL_TITLE_IN) * nrows + 3.4))
+                             figsize=(panel_width * ncols, (panel_width * aspect + PANEL_TITLE_IN) * nrows + 4.6))
     for ax in axes.flat[len(panels):]:
         ax.set_axis_off()
     for ax, p in zip(axes.flat, panels):
@@ -218,10 +219,16 @@ def _style(fig, title: str, subtitle: str, source: str, handles: list) -> None:
     title_in = getattr(fig, "_nec_title_in", 0.6)
     source_in = getattr(fig, "_nec_source_in", 0.4)
     ncol = 1
-    legend_in = 0.24 * math.ceil(len(handles) / ncol) + 0.1
+    legend_in = 0.3 * math.ceil(len(handles) / ncol) + 0.15  # a line of TEXT_PT text and its gap
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - title_in / height),
                ncol=ncol, frameon=False, fontsize=charts.TEXT_PT)
-    fig.tight_layout(rect=(0, source_in / height, 1, 1 - (title_in + legend_in) / height), h_pad=1.5)
+    # Laid out by hand: each row a map with its two-line title (PANEL_TITLE_IN) above it (tight_layout
+    # packs maps of fixed aspect into overlapping rows)
+    nrows = fig.axes[0].get_subplotspec().get_gridspec().nrows if fig.axes else 1
+    row_in = (height - title_in - legend_in - source_in) / nrows
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=source_in / height,
+                        top=1 - (title_in + legend_in + PANEL_TITLE_IN) / height, wspace=0.08,
+                        hspace=PANEL_TITLE_IN / max(row_in - PANEL_TITLE_IN, 0.1))
     fig._nec_laid_out = True  # charts.to_png / show must not redo the layout
 
 
