@@ -32,7 +32,7 @@ from . import charts
 from .charts import no_data  # noqa: F401  (what notebooks call, with the rest of this module)
 from .io import load_tables, processed_dir
 from .words.format import PCT_DIGITS, round_half_up  # the one rounding rule of every page
-from .words.labels import sources_for
+from .words.labels import candidate_href, column_heading, sources_for
 
 #: A spreadsheet runs a cell that begins with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -211,17 +211,27 @@ def _is_year_like(v: object) -> bool:
     return 1900 <= int(v) <= 2100
 
 
-def table_html(df: pd.DataFrame, caption: str | None = None) -> str:
-    """A sortable HTML table of ``df`` (every value escaped; numbers with separators)."""
-    head = "".join(f'<th scope="col">{html.escape(str(c).replace("_", " "))}</th>' for c in df.columns)
+def table_html(df: pd.DataFrame, caption: str | None = None,
+               links: dict[str, list[str | None]] | None = None) -> str:
+    """A sortable HTML table of ``df`` (every value escaped; numbers with separators).
+
+    Headings are the reader's words for each column (``words.labels.column_heading``);
+    ``links`` maps a column to one address per row (None: no link), e.g. candidates' pages.
+    """
+    head = "".join(f'<th scope="col">{html.escape(column_heading(c))}</th>' for c in df.columns)
+    hrefs = [(links or {}).get(c) for c in df.columns]
     rows = []
-    for rec in df.itertuples(index=False, name=None):
+    for i, rec in enumerate(df.itertuples(index=False, name=None)):
         cells = []
-        for v in rec:
+        for v, col_links in zip(rec, hrefs):
             numeric = (isinstance(v, (int, float, np.integer, np.floating))
                        and not isinstance(v, (bool, np.bool_)) and not pd.isna(v))
             attr = f' data-sort="{float(v)!r}" class="num"' if numeric else ""
-            cells.append(f"<td{attr}>{html.escape(_cell(v))}</td>")
+            text = html.escape(_cell(v))
+            href = col_links[i] if col_links is not None else None
+            if href and text != "—":
+                text = f'<a href="{html.escape(href, quote=True)}">{text}</a>'
+            cells.append(f"<td{attr}>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<div class="table-wrap"><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
@@ -247,6 +257,7 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
         path = _OUTPUT["dir"] / "data" / f"{slug}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
         write_download(df, path)
+    links = name_links(shown)
     if columns:
         shown = shown[columns]
     else:  # ids a reader does not need: one election per table, names beside candidate ids
@@ -254,22 +265,23 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
         drop += ["candidate_id"] if {"candidate_id", "display_name"} <= set(shown.columns) else []
         shown = shown.drop(columns=drop)
     shown = _in_words(shown)
+    links = {c: links[c] for c in shown.columns if c in links}
     part = f"; {len(shown):,} shown here" if len(shown) < len(df) else ""
     link = (f'<p class="csv-link"><a href="data/{slug}.csv" download>Download this table</a> '
             f"(spreadsheet file, {len(df):,} row{'s' if len(df) != 1 else ''}{part}; "
             "click a column heading to sort)</p>")
-    display(HTML(table_html(shown.reset_index(drop=True), caption) + link))
+    display(HTML(table_html(shown.reset_index(drop=True), caption, links) + link))
 
 
 def _in_words(df: pd.DataFrame) -> pd.DataFrame:
     """Id columns a page shows, in words: slates, genders, sources, elections, candidates, measures.
 
-    The CSV behind the table keeps the ids; ``candidate_id_man`` becomes a ``man`` column of names.
+    The CSV behind the table keeps the ids; a column of candidate ids becomes their names (headed
+    by ``words.labels.column_heading``, linked by :func:`name_links`).
     """
     out = df.copy()
     if "slate_family" in out:
         out["slate_family"] = out["slate_family"].map(lambda f: charts.slate_label(f) if isinstance(f, str) else f)
-        out = out.rename(columns={"slate_family": "slate"} if "slate" not in out else {})
     if "gender" in out:
         out["gender"] = out["gender"].map(lambda g: {"F": "woman", "M": "man"}.get(g, "not stated")
                                           if isinstance(g, str) or pd.isna(g) else g)
@@ -297,12 +309,29 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = [election_name(tables, e) if isinstance(e, str) else e for e in out[col]]
         elif values and col not in ("display_name",):
             out[col] = [public_text(v) if isinstance(v, str) else v for v in out[col]]
-    renames = {"display_name": "name", "source_id": "source", "source_a": "source of a", "source_b": "source of b",
-               "election_id": "election", "scope": "election", "measure": "what"}
-    renames.update({c: c.replace("candidate_id_", "").replace("candidate_id", "candidate")
-                    for c in out.columns if c.startswith("candidate_id") and "display_name" not in out})
-    renames.update({c: c[:-3] for c in out.columns if c.endswith("_id") and c not in renames})
-    return out.rename(columns={k: v for k, v in renames.items() if v not in out.columns})
+    return out  # headings: words.labels.column_heading (one declaration per column)
+
+
+def name_links(df: pd.DataFrame) -> dict[str, list[str | None]]:
+    """Each column of ``df`` that names candidates → the address of each row's candidate page.
+
+    A ``display_name`` column links through the row's ``candidate_id``; any column of candidate
+    ids (``left``, ``replaced_by``, ``candidate_id_man`` ...) links through its own values.
+    """
+    tables = _TABLES.get("tables")
+    known = set(tables["candidates"]["candidate_id"]) if tables is not None else set()
+    out: dict[str, list[str | None]] = {}
+    if {"display_name", "candidate_id"} <= set(df.columns):
+        out["display_name"] = [candidate_href(c) if isinstance(c, str) and (c in known or not known) else None
+                               for c in df["candidate_id"]]
+    for col in df.columns:
+        if col in out or col == "candidate_id" and "display_name" in df or not known:
+            continue
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+            values = set(df[col].dropna())
+            if values and values <= known:
+                out[col] = [candidate_href(c) if isinstance(c, str) else None for c in df[col]]
+    return out
 
 
 #: Internal references some source records carry (research notes, stored copies, URL slugs),

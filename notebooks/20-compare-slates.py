@@ -30,10 +30,8 @@ from nec_analysis import charts
 from nec_analysis import notebook as nb
 
 tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
-NOMINATIONS_TABLE = {"rank": "Rank", "display_name": "Candidate", "slate_family": "slate_family",
-                     "nominations": "Nominations", "share_of_clps_pct": "Share of nominating CLPs (%)",
-                     "change_pts": "Change (points)", "prev_rank": "Previous rank",
-                     "prev_nominations": "Nominations last time", "prev_election_id": "Last time"}
+NOMINATIONS_TABLE = ["rank", "display_name", "slate_family", "nominations", "share_of_clps_pct", "change_pts",
+                     "prev_rank", "prev_nominations", "prev_election_id"]  # headings: words/labels.py
 
 # %% tags=["headline"]
 summary = an.slate_summary(tables, election_id).table if election_id else None
@@ -79,9 +77,9 @@ for election_id in nb.each_election(tables, year, section):
 for election_id in nb.each_election(tables, year, section):
     lf = an.nomination_shares(tables, election_id)
     nb.say(lf.notes)
-    nb.show_table(lf.table.rename(columns=NOMINATIONS_TABLE), f"nominations-table-{election_id}",
+    nb.show_table(lf.table, f"nominations-table-{election_id}",
                   "Nominations: rank, share of nominating CLPs and change since the last election",
-                  columns=list(NOMINATIONS_TABLE.values()),
+                  columns=NOMINATIONS_TABLE,
                   empty="No nomination figures were published for this election.")
 
 # %% [markdown]

@@ -74,16 +74,16 @@ for election_id in nb.each_election(tables, year, section):
         else:
             charts.show(fig, alt)
         profile = geo.regional_profile(tables, election_id)
-        nb.show_table(profile.rename(columns=geo.READER_COLUMNS), f"regional-profile-{election_id}",
+        nb.show_table(profile, f"regional-profile-{election_id}",
                           "Nominating CLPs by region, all CLPs and by slate family (candidates: see the CSV)",
-                          columns=["who", "region", "seats in region", "nominating CLPs", "per 100 seats",
-                                   "% of their CLPs"],
+                          columns=["unit_name", "region_name", "clps_in_region", "clps", "per_100_clps",
+                                   "share_pct"],
                           rows=profile["level"] != "candidate")
-        nb.show_table(geo.concentration(tables, election_id).rename(columns=geo.READER_COLUMNS),
+        nb.show_table(geo.concentration(tables, election_id),
                           f"concentration-{election_id}",
                           "How concentrated each candidate's and slate's nominations were",
-                          columns=["who", "nominating CLPs", "regions", "top region", "% from top region",
-                                   "as spread as N equal regions", "% mismatch with seats"])
+                          columns=["unit_name", "clps", "n_regions", "top_region", "top_region_pct",
+                                   "effective_regions", "dissimilarity_pct"])
 
 # %%
 if election_id:

@@ -227,7 +227,7 @@ def test_tables_sort_by_mouse_and_keyboard_and_filter_as_you_type(site: Path, br
     page.goto((site / "2014" / "10-overview-election.html").as_uri())
     table = page.locator("table.sortable").first
     heads = [t.strip() for t in table.locator("thead th").all_inner_texts()]
-    votes_col = heads.index("votes")
+    votes_col = heads.index("Votes")
 
     def column() -> list[float]:
         cells = table.locator(f"tbody tr:not([hidden]) td:nth-child({votes_col + 1})").all_inner_texts()

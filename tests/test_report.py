@@ -6,6 +6,7 @@ import pandas as pd
 
 from nec_analysis import notebook as report
 from nec_analysis.io import load_tables
+from nec_analysis.words.labels import HEADINGS, column_heading
 
 
 def test_page_tables_show_names_not_ids(monkeypatch) -> None:
@@ -15,13 +16,13 @@ def test_page_tables_show_names_not_ids(monkeypatch) -> None:
                        "slate_family": ["grassroots_left", "labour_right"], "gender": ["F", None],
                        "source_id": ["2014_clp_results_labourlist", None]})
     shown = report._in_words(df)
-    assert list(shown.columns) == ["election", "man", "slate", "gender", "source"]
-    assert shown.loc[0, "election"] == "the 2014 CLP-section election"
-    assert shown.loc[1, "election"] == "2014 all sections"  # not an election id: left as it is
-    assert shown.loc[0, "man"] == "Ken Livingstone"
-    assert list(shown["slate"]) == ["Grassroots left", "Labour right"]
+    assert [column_heading(c) for c in shown.columns] == ["Election", "Man", "Slate", "Gender", "Source"]
+    assert shown.loc[0, "scope"] == "the 2014 CLP-section election"
+    assert shown.loc[1, "scope"] == "2014 all sections"  # not an election id: left as it is
+    assert shown.loc[0, "candidate_id_man"] == "Ken Livingstone"
+    assert list(shown["slate_family"]) == ["Grassroots left", "Labour right"]
     assert list(shown["gender"]) == ["woman", "not stated"]
-    assert shown.loc[0, "source"].startswith("LabourList (2014-08")
+    assert shown.loc[0, "source_id"].startswith("LabourList (2014-08")
     assert list(df.columns)[0] == "scope"  # the caller's frame (and so its CSV) keeps the ids
 
 
@@ -31,10 +32,10 @@ def test_disagreements_name_both_sources_and_the_measure_in_words(monkeypatch) -
     d = tables["discrepancies"]
     shown = report._in_words(d[(d["election_id"] == "2014-clp") & (d["measure"] == "nominations_total")])
     total = shown.iloc[0]
-    assert total["what"] == "the total number of nominations"
-    assert total["source of b"].startswith("sum of the candidates' figures in LabourList")
-    assert "Left Futures" in total["source of a"]
-    assert total["election"] == "the 2014 CLP-section election"
+    assert total["measure"] == "the total number of nominations"
+    assert total["source_b"].startswith("sum of the candidates' figures in LabourList")
+    assert "Left Futures" in total["source_a"]
+    assert total["election_id"] == "the 2014 CLP-section election"
 
 
 # --- safe downloads and commands -------------------------------------------------------------
@@ -140,3 +141,67 @@ def test_a_chart_credits_only_its_own_elections_sources() -> None:
     assert all(p in regular for p in regular_only)
     assert not any(p in regular for p in by_only - regular_only)
     assert "shared/sources" not in notebook.sources_used(tables, ["2014-clp"])
+
+
+# --- names link to candidates' pages; headings in reader words -------------------------------
+
+def _shown(monkeypatch, df: pd.DataFrame, **kw) -> str:
+    """The HTML ``show_table`` displays for ``df`` (no CSV written)."""
+    import IPython.display
+
+    out: list[str] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: out.append(obj.data))
+    monkeypatch.setitem(report._OUTPUT, "dir", None)
+    report.show_table(df, "t", "A table", **kw)
+    return "".join(out)
+
+
+def test_every_candidate_name_in_a_table_links_to_their_page(monkeypatch) -> None:
+    tables = load_tables()
+    monkeypatch.setitem(report._TABLES, "tables", tables)
+    df = pd.DataFrame({"candidate_id": ["kate-osamor", "ann-black"], "display_name": ["Kate Osamor", "Ann Black"],
+                       "votes": [28484, 36496], "left": ["peter-wheeler", None],
+                       "replaced_by": ["kate-osamor", None]})
+    page = _shown(monkeypatch, df, columns=["display_name", "votes", "left", "replaced_by"])
+    import re
+
+    links = re.findall(r'<td><a href="([^"]+)">([^<]+)</a></td>', page)
+    assert ("../candidates/kate-osamor.html", "Kate Osamor") in links
+    assert ("../candidates/ann-black.html", "Ann Black") in links
+    assert ("../candidates/peter-wheeler.html", "Peter Wheeler") in links  # an id column, put in words
+    assert len(links) == 4  # the empty cells are not links
+    assert 'class="num">28,484</td>' in page  # figures stay figures, not links
+
+
+def test_a_name_a_reader_typed_is_a_link_but_still_escaped(monkeypatch) -> None:
+    tables = load_tables()
+    monkeypatch.setitem(report._TABLES, "tables", tables)
+    df = pd.DataFrame({"candidate_id": ["ken-livingstone"], "display_name": ["Ken <b>&</b>"]})
+    page = _shown(monkeypatch, df)
+    assert '<a href="../candidates/ken-livingstone.html">Ken &lt;b&gt;&amp;&lt;/b&gt;</a>' in page
+
+
+def test_table_headings_are_reader_words_declared_once(monkeypatch) -> None:
+    tables = load_tables()
+    monkeypatch.setitem(report._TABLES, "tables", tables)
+    df = pd.DataFrame({"display_name": ["Ann Black"], "slate_family": ["grassroots_left"],
+                       "share_of_clps_pct": [40.5], "prev_election_id": ["2012-clp"]})
+    import re
+
+    heads = re.findall(r'<th scope="col">([^<]*)</th>', _shown(monkeypatch, df))
+    assert heads == ["Candidate", "Slate", "Share of nominating CLPs (%)", "Last time"]
+    for field, words in HEADINGS.items():
+        assert "_" not in words and words[:1].isupper(), f"{field}: {words!r} is not a heading in words"
+
+
+def test_notebooks_name_columns_by_field_and_never_write_headings_of_their_own() -> None:
+    """A heading is declared once (words/labels.py): a notebook renaming columns for display
+    would declare a second one (as 20-compare-slates did, leaving 'slate_family' on the page)."""
+    import re
+
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"show_table\([^)]*\.rename\(columns=", text), path.name
+        for cols in re.findall(r"columns=\[([^\]]*)\]", text):
+            for col in re.findall(r'"([^"]+)"', cols):
+                assert col in HEADINGS or col.startswith("candidate_id_"), f"{path.name}: no heading for {col!r}"

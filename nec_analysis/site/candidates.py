@@ -18,6 +18,7 @@ from .. import charts
 from ..notebook import cap_election as _cap
 from ..notebook import election_name, table_html
 from ..vocab import SECTIONS, labels
+from ..words.labels import candidate_href
 from .render import SITE_TITLE, render
 
 _SECTIONS = labels(SECTIONS)
@@ -52,10 +53,7 @@ def records(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def href(candidate_id: object, prefix: str = "../") -> str:
     """The page of a candidate, relative to a year's folder (``prefix=""``: to the site root)."""
-    import re
-
-    slug = re.sub(r"[^a-z0-9-]+", "-", str(candidate_id).lower()).strip("-") or "unnamed"
-    return f"{prefix}candidates/{slug}.html"
+    return candidate_href(candidate_id, prefix)
 
 
 def _yes(v: object) -> str:
@@ -64,12 +62,12 @@ def _yes(v: object) -> str:
 
 def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame) -> pd.DataFrame:
     """The record as a reader reads it: election in words, slate as printed, figures, outcome."""
-    return pd.DataFrame({
-        "Election": [_cap(election_name(tables, e)) for e in rec["election_id"]],
-        "Slate (as printed)": [s if isinstance(s, str) and s else charts.slate_label(f)
-                               for s, f in zip(rec.get("slate_labels", [None] * len(rec)), rec["slate_family"])],
-        "Nominations": rec["nominations"], "Votes": rec["votes"], "Place": rec["position"],
-        "Elected": [_yes(v) for v in rec["elected"]], "Held a seat before": [_yes(v) for v in rec["incumbent"]],
+    return pd.DataFrame({  # headings: words.labels.HEADINGS
+        "election": [_cap(election_name(tables, e)) for e in rec["election_id"]],
+        "slate_labels": [s if isinstance(s, str) and s else charts.slate_label(f)
+                         for s, f in zip(rec.get("slate_labels", [None] * len(rec)), rec["slate_family"])],
+        "nominations": rec["nominations"], "votes": rec["votes"], "position": rec["position"],
+        "elected": [_yes(v) for v in rec["elected"]], "incumbent": [_yes(v) for v in rec["incumbent"]],
     })
 
 

@@ -89,10 +89,10 @@ def glance(tables: dict[str, pd.DataFrame], year: int) -> Markup:
     """Elections at a glance, in words: election, seats, voting system, candidates, elected, turnout."""
     el = tables["elections"].set_index("election_id")
     systems = labels(VOTING_SYSTEMS)
-    rows = [{"Election": _cap(election_name(tables, e)),
-             "Seats": el.loc[e, "seats"], "Voting system": systems.get(el.loc[e, "voting_system"], "not stated"),
-             "Candidates": el.loc[e, "n_candidates"], "Elected": el.loc[e, "n_elected"],
-             "Turnout (%)": el.loc[e, "turnout_pct_stated"]} for e in elections_of_year(tables, year)]
+    rows = [{"election": _cap(election_name(tables, e)),  # headings: words.labels.HEADINGS
+             "seats": el.loc[e, "seats"], "voting_system": systems.get(el.loc[e, "voting_system"], "not stated"),
+             "n_candidates": el.loc[e, "n_candidates"], "n_elected": el.loc[e, "n_elected"],
+             "turnout_pct_stated": el.loc[e, "turnout_pct_stated"]} for e in elections_of_year(tables, year)]
     return Markup(table_html(pd.DataFrame(rows), f"Elections held in {year}"))
 
 

@@ -153,3 +153,70 @@ def sources_for(tables: Tables, election_ids: Iterable[str], holds: str | None =
         s = s[s["holds"] == holds]
     items = sorted({f"{p} ({d})" for p, d in zip(s["publisher"], s["published"])})
     return "; ".join(items) if items else "data/processed"
+
+
+#: The heading a reader sees above each column a page shows: one declaration per column.
+#: Keys are the dataset's field names (the CSV behind a table keeps them); a table shows
+#: only columns declared here or already in reader words (see :func:`column_heading`).
+HEADINGS = {
+    # who and where
+    "display_name": "Candidate", "candidate_id": "Candidate", "name": "Candidate",
+    "left": "Left the NEC", "replaced_by": "Replaced by", "last_elected": "Last elected", "first_loser": "First loser",
+    "election_id": "Election", "scope": "Election", "election": "Election", "prev_election_id": "Last time",
+    "slate_family": "Slate", "slate": "Slate", "label": "Slate as printed", "slate_labels": "Slate as printed",
+    "gender": "Gender", "group": "Who", "incumbent": "Held a seat before", "on_ballot": "On the ballot",
+    "source_id": "Source", "source_a": "Source A", "source_b": "Source B", "value_a": "Figure in A",
+    "value_b": "Figure in B", "measure": "What", "home_region": "Home region",
+    "home_region_strength": "How sure", "home_region_source": "Source of home region",
+    # counts and results
+    "candidates": "Candidates", "n": "Number", "women": "Women", "men": "Men", "unknown": "Gender not stated",
+    "man": "Man", "woman": "Woman", "seats": "Seats", "elected": "Elected",
+    "elected_unknown": "Outcome not known", "nominations": "Nominations", "votes": "Votes", "position": "Place",
+    "with_votes": "With votes published", "rank": "Rank", "prev_rank": "Previous rank",
+    "prev_nominations": "Nominations last time", "nomination_rank": "Rank by nominations",
+    "vote_rank": "Rank by votes", "places_gained": "Places gained", "in_top_n": "Among the top by nominations",
+    "votes_per_nomination": "Votes per nomination", "votes_per_seat": "Votes per seat won",
+    "nominations_per_seat": "Nominations per seat won", "mean_position": "Average place",
+    "mean_votes": "Average votes", "position_man": "Man's place", "position_woman": "Woman's place",
+    "threshold_votes": "Votes of the last elected", "last_elected_position": "Place of the last elected",
+    "first_loser_votes": "Votes of the first loser", "margin": "Margin (votes)", "margin_pct": "Margin (%)",
+    "outcome": "Outcome", "performance": "Against nominations",
+    # shares
+    "share_of_clps_pct": "Share of nominating CLPs (%)", "share_pct": "Share (%)",
+    "share_of_nominations_pct": "Share of nominations (%)", "prev_share_pct": "Share last time (%)",
+    "change_pts": "Change (points)", "nominations_share_pct": "Share of nominations (%)",
+    "votes_share_pct": "Share of votes (%)", "seats_share_pct": "Share of seats (%)",
+    "women_pct_at_least": "Women, at least (%)", "women_pct_at_most": "Women, at most (%)",
+    "women_pct_of_known": "Women, of those whose gender is stated (%)",
+    "denominator": "Shares out of", "nominations_denominator": "Shares out of",
+    "denominator_value": "Total of nominations", "nominations_denominator_value": "Total of nominations",
+    "figures": "Figures used", "results_partial": "Results list partial",
+    # totals
+    "voting_system": "Voting system", "n_candidates": "Candidates", "n_elected": "Elected",
+    "turnout_pct_stated": "Turnout (%)",
+    "stated": "Stated", "approximate": "Approximate", "derived": "From the data", "difference": "Difference",
+    # regions
+    "unit_name": "Candidate or slate", "region": "Region code", "region_name": "Region",
+    "clps_in_region": "Seats in region", "clps": "Nominating CLPs", "per_100_clps": "Per 100 seats",
+    "n_regions": "Regions", "top_region": "Top region", "top_region_pct": "From the top region (%)",
+    "effective_regions": "As spread as N equal regions", "dissimilarity_pct": "Mismatch with seats (%)",
+}
+
+
+def column_heading(column: object) -> str:
+    """The heading of a column a page shows: its declared heading (``HEADINGS``), a name column
+    (``candidate_id_man`` → 'Man'), or the text itself where it is already in reader words."""
+    text = str(column)
+    if text in HEADINGS:
+        return HEADINGS[text]
+    if text.startswith("candidate_id_"):
+        return column_heading(text.removeprefix("candidate_id_"))
+    return text[:1].upper() + text[1:].replace("_", " ")
+
+
+def candidate_href(candidate_id: object, prefix: str = "../") -> str:
+    """The address of a candidate's page, relative to a year's folder (``prefix=""``: the site root)."""
+    import re
+
+    slug = re.sub(r"[^a-z0-9-]+", "-", str(candidate_id).lower()).strip("-") or "unnamed"
+    return f"{prefix}candidates/{slug}.html"

@@ -60,15 +60,6 @@ def describe_labour_groups(tables: dict[str, pd.DataFrame], year: int) -> list[s
     return out
 
 
-READER_COLUMNS = {
-    "unit_name": "who", "region": "region code", "region_name": "region",
-    "clps_in_region": "seats in region", "clps": "nominating CLPs", "per_100_clps": "per 100 seats",
-    "share_pct": "% of their CLPs", "n_regions": "regions", "top_region": "top region",
-    "top_region_pct": "% from top region", "effective_regions": "as spread as N equal regions",
-    "dissimilarity_pct": "% mismatch with seats",
-}
-
-
 def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> list[str]:
     """Sentences on where the elected candidates of ``election_id`` live, and what is unknown."""
     df = home_regions(tables, election_id)
