@@ -52,7 +52,8 @@ def _pages(site: Path) -> list[Path]:
     years = [p for y in ("2014", "2022") for p in sorted((site / y).glob("*.html"))]
     people = sorted((site / "candidates").glob("*.html"))
     sample = [p for p in people if p.stem in ("index", "ken-livingstone", "kate-osamor", "ann-black", "ann-lucas")]
-    return [site / "index.html", *years, *sample]
+    sections = [site / "clp-section.html", site / "local-government-section.html"]
+    return [site / "index.html", *sections, *years, *sample]
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +214,35 @@ def test_chart_text_is_at_least_11_px_on_a_phone(site: Path, browser) -> None:
                 too_small.append(f"{where}, chart {chart['chart']}: {small['text'][:40]!r} is {small['px']:.1f} px")
     assert too_small == [], "chart text under 11 px at 390 px:\n" + "\n".join(too_small)
     assert measured >= 15  # the pages do have charts, and their text was measured
+
+
+def test_every_table_heading_is_reader_words_and_every_name_in_a_table_is_a_link(site: Path, browser) -> None:
+    """Headings come from words/labels.py (never a field name); a candidate's name in any table
+    cell is a link to their page (names from the registry, the hostile one included)."""
+    from nec_analysis.words.labels import HEADINGS
+
+    names = set(pd.read_csv(site.parent / "fixture-data" / "candidates.csv", dtype=str)["display_name"])
+    declared = set(HEADINGS.values()) | {"Publisher", "Title", "Published", "What it gives", "Name",
+                                         "Years they stood"}
+    for path in _pages(site):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(path.as_uri())
+        heads = page.locator("main th").all_inner_texts()
+        cells = page.locator("main td").evaluate_all(
+            "tds => tds.map(td => [td.innerText.trim(), !!td.querySelector('a[href*=\"candidates/\"]')])")
+        page.close()
+        where = f"{path.parent.name}/{path.name}"
+        assert not [h for h in heads if h.strip() not in declared], f"{where}: undeclared headings"
+        unlinked = [text for text, linked in cells if text in names and not linked]
+        assert unlinked == [], f"{where}: names that are not links {unlinked[:5]}"
+
+
+def test_the_site_and_each_year_index_link_to_each_section_over_the_years(site: Path) -> None:
+    for index, prefix in ((site / "index.html", ""), (site / "2014" / "index.html", "../"),
+                          (site / "2022" / "index.html", "../")):
+        text = index.read_text(encoding="utf-8")
+        for name in ("clp-section.html", "local-government-section.html"):
+            assert f'href="{prefix}{name}"' in text, f"{index}: no link to {name}"
 
 
 def test_the_hostile_name_is_text_never_markup(site: Path, browser) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from nec_analysis import notebook as report
@@ -205,3 +207,76 @@ def test_notebooks_name_columns_by_field_and_never_write_headings_of_their_own()
         for cols in re.findall(r"columns=\[([^\]]*)\]", text):
             for col in re.findall(r'"([^"]+)"', cols):
                 assert col in HEADINGS or col.startswith("candidate_id_"), f"{path.name}: no heading for {col!r}"
+
+
+# --- a page per section across the years ------------------------------------------------------
+
+from nec_analysis.analysis import across  # noqa: E402
+
+
+def test_section_history_gives_poll_topper_and_threshold_only_where_every_winner_has_votes() -> None:
+    tables = load_tables()
+    h = across.section_history(tables, "clp").table.set_index("election_id")
+    assert list(h["year"]) == sorted(h["year"])  # oldest first
+    assert h.index[0] == across.section_elections(tables, "clp")[0]
+    y14 = h.loc["2014-clp"]  # published: Livingstone top with 39,548; Baxter sixth with 24,325
+    assert (y14["poll_topper"], y14["top_votes"]) == ("ken-livingstone", 39548)
+    assert (y14["last_elected"], y14["threshold_votes"]) == ("johanna-baxter", 24325)
+    assert y14["turnout_pct"] == 33.1
+    # 2022 was counted by STV with no votes published: no topper, no threshold, winners still counted
+    y22 = h.loc["2022-clp"]
+    assert pd.isna(y22["poll_topper"]) and pd.isna(y22["threshold_votes"]) and y22["elected_known"] == 9
+    assert set(across.section_history(tables, "local_government").table["election_id"]) == {
+        e for e in tables["elections"]["election_id"] if "local_government" in e}
+
+
+def _without(tables: dict, election_id: str, **changes) -> dict:
+    out = dict(tables)
+    res = tables["results"].copy()
+    mask = res["election_id"] == election_id
+    for col, value in changes.items():
+        res.loc[mask, col] = value
+    out["results"] = res
+    return out
+
+
+def test_a_year_with_only_winners_and_no_votes_has_no_threshold_and_says_at_least() -> None:
+    from nec_analysis.words.describe.across import describe_section
+
+    tables = load_tables()
+    blank = _without(tables, "2014-clp", votes=pd.NA, position=pd.NA)
+    h = across.section_history(blank, "clp").table.set_index("election_id")
+    assert pd.isna(h.loc["2014-clp", "threshold_votes"]) and pd.isna(h.loc["2014-clp", "poll_topper"])
+    assert h.loc["2014-clp", "elected_known"] == 6  # who was elected is still known
+    # the same elections with one winner's gender unknown: women are 'at least'
+    people = tables["candidates"].copy()
+    people.loc[people["candidate_id"] == "kate-osamor", "gender"] = pd.NA
+    hist = across.section_history({**tables, "candidates": people}, "clp").table
+    seats = across.seats_by_slate(tables, "clp").table
+    words = " ".join(describe_section(tables, "clp", hist, seats, across.poll_toppers(hist)))
+    assert re.search(r"At least \d+ of the \d+ winners", words)
+    toppers = across.poll_toppers(hist[hist["election_type"] == "regular"])
+    assert toppers.iloc[0]["candidate_id"] == "ken-livingstone" and toppers.iloc[0]["times"] >= 3
+
+
+def test_a_winner_the_sources_do_not_name_is_counted_as_not_named_never_given_a_slate() -> None:
+    tables = load_tables()
+    cand = tables["candidacies"].copy()
+    gone = cand[(cand["election_id"] == "2014-clp") & cand["elected"].fillna(False).astype(bool)].index[:1]
+    hist = across.section_history({**tables, "candidacies": cand.drop(gone)}, "clp").table.set_index("election_id")
+    assert hist.loc["2014-clp", "elected_known"] == 5 and pd.isna(hist.loc["2014-clp", "threshold_votes"])
+
+
+def test_section_pages_are_built_and_linked_from_the_site_and_year_indexes(tmp_path: Path) -> None:
+    from nec_analysis.site import indexes, sections
+
+    tables = load_tables()
+    built = sections.build_sections(tmp_path, tables)
+    assert [b["href"] for b in built] == ["clp-section.html", "local-government-section.html"]
+    page = (tmp_path / "clp-section.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="headline">[^<]*won [^<]*CLP seats[^<]*</p>', page)
+    assert 'href="candidates/ken-livingstone.html">Ken Livingstone</a>' in page  # the poll-topper, linked
+    assert page.count('<img class="chart"') == 2 and "<th" in page
+    assert "2000" in page and "2022" in page  # from the earliest election in the data to the latest
+    index = indexes.build_index(2014, tmp_path / "2014", site=True).read_text(encoding="utf-8")
+    assert 'href="../clp-section.html"' in index and 'href="../local-government-section.html"' in index

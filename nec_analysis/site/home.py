@@ -14,6 +14,7 @@ from ..notebook import election_name, elections_of_year, write_download
 from .candidates import build_candidates
 from .pages import page_headline
 from .render import SITE_TITLE, render
+from .sections import build_sections
 
 
 def cross_year_frames(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -80,18 +81,20 @@ def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | No
     year_rows = [{"year": y, "href": f"{y}/index.html",
                   "elections": "; ".join(election_name(tables, e) for e in elections_of_year(tables, y))}
                  for y in years]
+    sections = build_sections(out_root, tables)
     headline = next((page_headline(out_root / str(y) / "index.html") for y in reversed(years)), None)
     lead = {"headline": prepared["first_title"] or "Labour's NEC elections, year by year",
             "standfirst": f"{len(tables['elections'])} elections to Labour's National Executive Committee, from "
                           f"{all_years[0] if all_years else '—'} to {all_years[-1] if all_years else '—'}: who was nominated, "
                           "who was elected and on which slate. "
                           + (f"Latest: {headline}" if headline else "Each year has its own pages below.")}
-    nav = [(f"{y}/index.html", str(y)) for y in years] + [("candidates/index.html", "Candidates")]
+    nav = ([(f"{y}/index.html", str(y)) for y in years] + [(x["href"], x["title"]) for x in sections]
+           + [("candidates/index.html", "Candidates")])
     dest = out_root / "index.html"
     render("site_index.html.j2", dest, title=SITE_TITLE, heading=f"{SITE_TITLE}: nominations, slates and results",
            nav=nav, home="index.html", home_label=SITE_TITLE, lead=lead, years=year_rows, charts=prepared["charts"],
            downloads=[{"file": f"{n}.csv", "label": n.replace("-", " ")} for n in prepared["downloads"]],
-           candidates=prepared["people"])
+           candidates=prepared["people"], sections=sections)
     print(f"[report] site index -> {dest}", flush=True)
     return dest
 

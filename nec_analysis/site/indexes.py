@@ -25,6 +25,7 @@ from . import pages
 from .candidates import href as candidate_href
 from .pages import notebook_title, page_headline, year_nav
 from .render import SITE_TITLE, render
+from .sections import links as section_links
 
 _SECTION_WORDS = labels(SECTIONS)
 #: The dataset's tables as a reader would name them (download links on a year's index).
@@ -110,7 +111,8 @@ def elected(tables: dict[str, pd.DataFrame], year: int) -> list[dict]:
 
 def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bool = True) -> Path:
     """``out_dir/index.html``: three findings, who was elected, the pages, elections, sources, data."""
-    tables = year_tables(load_tables(data_dir), year)
+    everything = load_tables(data_dir)
+    tables = year_tables(everything, year)
     listed, findings = [], []
     for p in pages.notebook_paths():
         title, question = notebook_title(p)
@@ -131,6 +133,6 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
            nav=year_nav(year, site=site), current="index.html", home="index.html",
            home_label=f"{SITE_TITLE}: {year}", lead=lead, findings=findings[1:4], elected=who, pages=listed,
            glance=glance(tables, year), sources=sources_html(tables["sources"]), year=year,
-           processed=processed)
+           processed=processed, sections=section_links(everything, "../") if site else [])
     print(f"[report {year}] index -> {dest}", flush=True)
     return dest

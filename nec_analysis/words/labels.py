@@ -180,7 +180,10 @@ HEADINGS = {
     "mean_votes": "Average votes", "position_man": "Man's place", "position_woman": "Woman's place",
     "threshold_votes": "Votes of the last elected", "last_elected_position": "Place of the last elected",
     "first_loser_votes": "Votes of the first loser", "margin": "Margin (votes)", "margin_pct": "Margin (%)",
-    "outcome": "Outcome", "performance": "Against nominations",
+    "outcome": "Outcome", "performance": "Against nominations", "cluster": "Inferred group",
+    "bodies": "Nominating bodies", "change_places": "Change (places)", "rank_stated": "Rank as printed",
+    "prev_rank_stated": "Previous rank as printed", "prev_share_of_clps_pct": "Share of nominating CLPs last time (%)",
+    "status": "Status", "origin": "Origin",
     # shares
     "share_of_clps_pct": "Share of nominating CLPs (%)", "share_pct": "Share (%)",
     "share_of_nominations_pct": "Share of nominations (%)", "prev_share_pct": "Share last time (%)",
@@ -193,7 +196,9 @@ HEADINGS = {
     "figures": "Figures used", "results_partial": "Results list partial",
     # totals
     "voting_system": "Voting system", "n_candidates": "Candidates", "n_elected": "Elected",
-    "turnout_pct_stated": "Turnout (%)",
+    "turnout_pct_stated": "Turnout (%)", "turnout_pct": "Turnout", "elected_known": "Winners named",
+    "poll_topper": "Topped the poll", "top_votes": "Poll-topper's votes", "seats_by_slate": "Seats by slate",
+    "women_elected": "Women elected", "times": "Times", "years": "Years",
     "stated": "Stated", "approximate": "Approximate", "derived": "From the data", "difference": "Difference",
     # regions
     "unit_name": "Candidate or slate", "region": "Region code", "region_name": "Region",
