@@ -315,17 +315,22 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
 def name_links(df: pd.DataFrame) -> dict[str, list[str | None]]:
     """Each column of ``df`` that names candidates → the address of each row's candidate page.
 
-    A ``display_name`` column links through the row's ``candidate_id``; any column of candidate
-    ids (``left``, ``replaced_by``, ``candidate_id_man`` ...) links through its own values.
+    A ``display_name`` (``unit_name``) column links through the row's ``candidate_id`` (``unit_id``,
+    where it is a candidate); any column of candidate ids (``left``, ``replaced_by``,
+    ``candidate_id_man`` ...) links through its own values.
     """
     tables = _TABLES.get("tables")
     known = set(tables["candidates"]["candidate_id"]) if tables is not None else set()
     out: dict[str, list[str | None]] = {}
-    if {"display_name", "candidate_id"} <= set(df.columns):
-        out["display_name"] = [candidate_href(c) if isinstance(c, str) and (c in known or not known) else None
-                               for c in df["candidate_id"]]
+    paired = []
+    for name_col, id_col in (("display_name", "candidate_id"), ("unit_name", "unit_id")):  # a name beside its id
+        if {name_col, id_col} <= set(df.columns):
+            paired.append(id_col)
+            out[name_col] = [candidate_href(c) if isinstance(c, str) and (c in known or not known and
+                                                                       id_col == "candidate_id") else None
+                             for c in df[id_col]]
     for col in df.columns:
-        if col in out or col == "candidate_id" and "display_name" in df or not known:
+        if col in out or col in paired or not known:
             continue
         if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
             values = set(df[col].dropna())

@@ -280,3 +280,14 @@ def test_section_pages_are_built_and_linked_from_the_site_and_year_indexes(tmp_p
     assert "2000" in page and "2022" in page  # from the earliest election in the data to the latest
     index = indexes.build_index(2014, tmp_path / "2014", site=True).read_text(encoding="utf-8")
     assert 'href="../clp-section.html"' in index and 'href="../local-government-section.html"' in index
+
+
+def test_a_table_of_candidates_and_slates_links_the_candidates_only(monkeypatch) -> None:
+    """The regions page's concentration table names candidates and slates in one column."""
+    tables = load_tables()
+    monkeypatch.setitem(report._TABLES, "tables", tables)
+    df = pd.DataFrame({"unit_id": ["labour_right", "ann-black"], "unit_name": ["Slate: Labour right", "Ann Black"],
+                       "clps": [18, 40]})
+    page = _shown(monkeypatch, df, columns=["unit_name", "clps"])
+    assert '<a href="../candidates/ann-black.html">Ann Black</a>' in page
+    assert ">Slate: Labour right</td>" in page
