@@ -136,7 +136,9 @@ def each_election(tables: dict[str, pd.DataFrame], year: int, section: str = "cl
     ids = elections_in(tables, year, section)
     for eid in ids:
         if len(ids) > 1:
-            heading(report_name(tables, eid), 3)
+            election_heading(tables, eid)
+        else:
+            set_scope(tables, eid)
         yield eid
 
 
@@ -172,9 +174,11 @@ def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None =
     tables = load_tables(data_folder(data_dir))
     _TABLES["tables"] = tables
     _OUTPUT.pop("lead_shown", None)
+    _OUTPUT.pop("scope", None)
     set_output(report_dir)
     charts.apply_style()
     election_id = pick_election(tables, year, section)
+    set_scope(tables, election_id)
     if election_id is None:
         section_name = {"clp": "CLP-section", "local_government": "local-government-section"}.get(section, section)
         lead(f"No {section_name} NEC election in {year} is in the data",
@@ -532,8 +536,41 @@ def lead(headline_text: str, standfirst: str | list[str]) -> None:
 
 
 def say(*sentences: str | list[str]) -> None:
-    """Display sentences made from the data (escaped, internal paths put in words)."""
+    """Display sentences made from the data (escaped, internal paths put in words).
+
+    A sentence opening with the election the page (or the heading above it) is about --
+    'In the 2014 CLP-section election, ...' -- keeps that opening only the first time: the
+    findings that follow say what they found, not which election again.
+    """
     flat: list[str] = []
     for x in sentences:
         flat.extend([x] if isinstance(x, str) else [str(y) for y in x])
-    charts.say([public_text(x) for x in flat])
+    charts.say([public_text(_unscoped(x)) for x in flat])
+
+
+def _unscoped(sentence: str) -> str:
+    """``sentence`` without its 'In <the page's election>, ' opening once that election is named."""
+    opening = _OUTPUT.get("scope")
+    if not isinstance(opening, str) or not sentence.startswith(opening):
+        return sentence
+    if not _OUTPUT.get("scope_named"):
+        _OUTPUT["scope_named"] = True  # type: ignore[assignment]
+        return sentence
+    return plain(sentence)
+
+
+def set_scope(tables: dict[str, pd.DataFrame], election_id: str | None, named: bool = False) -> None:
+    """The election the sentences that follow are about (``named``: a heading already names it)."""
+    from .words.labels import in_election
+
+    opening = f"{in_election(tables, election_id)}, " if election_id else None
+    if opening == _OUTPUT.get("scope") and not named:
+        return  # the same election as before: named already, or still to be named once
+    _OUTPUT["scope"] = opening  # type: ignore[assignment]
+    _OUTPUT["scope_named"] = named  # type: ignore[assignment]
+
+
+def election_heading(tables: dict[str, pd.DataFrame], election_id: str, level: int = 3) -> None:
+    """A heading naming ``election_id``; the sentences under it need not name it again."""
+    heading(report_name(tables, election_id), level)
+    set_scope(tables, election_id, named=True)

@@ -27,6 +27,7 @@ report_dir = ""
 from nec_analysis import analysis as an
 from nec_analysis import charts
 from nec_analysis import notebook as nb
+from nec_analysis.words.describe import describe_changes
 
 tables, _ = nb.open_notebook(year, "clp", data_dir, report_dir)
 election_ids = nb.elections_of_year(tables, year)
@@ -65,9 +66,10 @@ nb.say_elections(tables, year)
 
 # %%
 for eid in election_ids:
-    nb.heading(nb.report_name(tables, eid), 3)
+    nb.election_heading(tables, eid)
     cand = nb.candidate_table(tables, eid)
     nb.say(nb.describe_election(tables, eid))
+    nb.say(describe_changes(tables, eid))  # who replaced whom, in every section
     if cand["votes"].notna().any():
         fig, alt = charts.candidate_bars(
             cand, "votes", nb.leader(tables, eid, cand, "votes"),
@@ -93,6 +95,7 @@ for eid in election_ids:
 
 # %%
 for eid in election_ids:
+    nb.set_scope(tables, eid)  # the first sentence of each election names it, the rest need not
     nb.say(an.describe_totals(tables, eid))
 totals = an.stated_vs_derived(tables).table
 nb.show_table(totals[totals["election_id"].isin(election_ids)], f"totals-{year}", "Stated and derived totals",

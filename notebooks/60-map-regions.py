@@ -45,8 +45,8 @@ nb.headline(clps_listed=listed.loc[listed["election_id"] == election_id, "body"]
 
 # %%
 if election_id:
-    nb.lead_from((geo.describe_regions(tables, election_id, home=False) if has_lists else [])
-                 + geo.describe_home_regions_of_year(tables, year))
+    nb.lead_from((geo.describe_regions(tables, election_id, home=False) if has_lists
+                  else [geo.home_regions_headline(tables, year)]) + geo.describe_home_regions_of_year(tables, year))
     nb.say(geo.describe_home_regions_of_year(tables, year))
     nb.show_table(homes, f"home-regions-{year}", "Candidates whose home region a source gives",
                       columns=["display_name", "election", "elected", "home_region", "home_region_strength",

@@ -289,3 +289,18 @@ def test_any_candidate_is_two_clicks_from_the_site_index(site: Path, browser) ->
     assert page.url.endswith("candidates/kate-osamor.html")
     assert "2014" in page.locator("main").inner_text()
     page.close()
+
+
+def test_each_page_names_its_election_once_and_the_overview_gives_every_sections_result(site: Path) -> None:
+    for path in sorted((site / "2014").glob("[0-9][0-9]-*.html")):
+        text = path.read_text(encoding="utf-8")
+        for election in ("CLP-section", "local-government-section"):
+            n = text.count(f'<p class="finding">In the 2014 {election} election, ')
+            assert n <= 1, f"{path.name}: {n} findings open 'In the 2014 {election} election'"
+    overview = (site / "2014" / "10-overview-election.html").read_text(encoding="utf-8")
+    local = overview.split("The 2014 local-government-section election</h3>")[1]
+    assert "Ann Lucas was defeated; Jim McMahon and Alice Perry were newly elected." in local
+    assert "1,894" in local and 'href="../candidates/ann-lucas.html"' in local  # votes, and who stood
+    regions = (site / "2014" / "60-map-regions.html").read_text(encoding="utf-8")
+    headline = re.search(r'<p class="headline">([^<]*)</p>', regions).group(1)
+    assert "Alice Perry (London)" in headline  # what is known, not what is not

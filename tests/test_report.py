@@ -291,3 +291,44 @@ def test_a_table_of_candidates_and_slates_links_the_candidates_only(monkeypatch)
     page = _shown(monkeypatch, df, columns=["unit_name", "clps"])
     assert '<a href="../candidates/ann-black.html">Ann Black</a>' in page
     assert ">Slate: Labour right</td>" in page
+
+
+# --- findings say which election once, then what they found ----------------------------------
+
+def test_a_page_names_its_election_once_then_its_findings_start_with_what_was_found(monkeypatch) -> None:
+    import IPython.display
+
+    tables = load_tables()
+    shown: list[str] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj.data))
+    monkeypatch.setitem(report._TABLES, "tables", tables)
+    report._OUTPUT.pop("scope", None)
+    report.set_scope(tables, "2014-clp")
+    report.say(["In the 2014 CLP-section election, Grassroots left candidates won 4 of 6 seats.",
+                "In the 2014 CLP-section election, 5 of the 6 elected were women.",
+                "In the 2014 local-government-section election, turnout was about 55%."])
+    report.set_scope(tables, "2014-clp")  # the same election again (another cell): not named twice
+    report.say("In the 2014 CLP-section election, Peter Wheeler was replaced by Kate Osamor.")
+    text = re.findall(r'<p class="finding">([^<]*)</p>', "".join(shown))
+    assert text == ["In the 2014 CLP-section election, Grassroots left candidates won 4 of 6 seats.",
+                    "5 of the 6 elected were women.",
+                    "In the 2014 local-government-section election, turnout was about 55%.",  # another election
+                    "Peter Wheeler was replaced by Kate Osamor."]
+    shown.clear()
+    report.election_heading(tables, "2014-local_government")  # a heading names it: no sentence need
+    report.say("In the 2014 local-government-section election, Ann Lucas was defeated.")
+    assert "<h3>The 2014 local-government-section election</h3>" in shown[0]
+    assert re.findall(r'<p class="finding">([^<]*)</p>', shown[1]) == ["Ann Lucas was defeated."]
+
+
+def test_the_year_index_gives_each_sections_winners_and_who_they_replaced(tmp_path: Path) -> None:
+    from nec_analysis.site import indexes
+
+    page = indexes.build_index(2014, tmp_path / "2014", site=False).read_text(encoding="utf-8")
+    lead = re.search(r'<p class="standfirst">([^<]*)</p>', page).group(1)
+    assert re.search(r"Johanna Baxter in the constituency \(CLP\) section; Jim McMahon and Alice Perry in the "
+                     r"local-government section", lead)
+    local = page.split("local-government-section election</h3>")[1]
+    assert "Ann Lucas was defeated; Jim McMahon and Alice Perry were newly elected." in local
+    assert "Peter Wheeler was replaced by Kate Osamor." in page.split("local-government-section election</h3>")[0]
+    assert 'href="../clp-section.html"' not in page  # without the site there is no page to link to

@@ -15,12 +15,16 @@ from ..notebook import (
     candidate_table,
     election_name,
     elections_of_year,
+    plain,
     public_text,
     table_html,
     write_download,
 )
 from ..notebook import cap_election as _cap
 from ..vocab import SECTIONS, VOTING_SYSTEMS, labels
+from ..words.describe import describe_changes
+from ..words.format import join_names
+from ..words.labels import family_short
 from . import pages
 from .candidates import href as candidate_href
 from .pages import notebook_title, page_headline, year_nav
@@ -100,11 +104,15 @@ def glance(tables: dict[str, pd.DataFrame], year: int) -> Markup:
 def elected(tables: dict[str, pd.DataFrame], year: int) -> list[dict]:
     """Per election of ``year``: its name and who was elected (linked to their pages)."""
     out = []
+    el = tables["elections"].set_index("election_id")
     for e in elections_of_year(tables, year):
         cand = candidate_table(tables, e)
         won = cand[cand["elected"].fillna(False).astype(bool)]
-        out.append({"name": _cap(election_name(tables, e)), "people": [
-            {"name": r["display_name"], "href": candidate_href(r["candidate_id"]), "slate": charts.slate_label(r["slate_family"]),
+        changes = [plain(x) for x in describe_changes(tables, e)]
+        section = next((t.words for t in SECTIONS if t.code == el.loc[e, "section"]), el.loc[e, "section"]) + (
+            " by-election" if el.loc[e, "election_type"] == "by-election" else "")
+        out.append({"name": _cap(election_name(tables, e)), "changes": changes, "section": section, "people": [
+            {"name": r["display_name"], "href": candidate_href(r["candidate_id"]), "slate": family_short(r["slate_family"]),
              "votes": None if pd.isna(r["votes"]) else charts.fmt_int(r["votes"])} for _, r in won.iterrows()]})
     return out
 
@@ -124,7 +132,9 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
     processed = [{"file": f, "label": TABLE_WORDS.get(f[:-4], f[:-4].replace("_", " "))}
                  for f in data_files if f[:-4] in tables]
     who = elected(tables, year)
-    names = "; ".join(", ".join(p["name"] for p in e["people"]) for e in who if e["people"])
+    sections = [e for e in who if e["people"]]
+    names = "; ".join(join_names(p["name"] for p in e["people"])
+                      + (f" in the {e['section']}" if len(sections) > 1 else "") for e in sections)
     lead = {"headline": findings[0] if findings else f"Labour's NEC elections in {year}",
             "standfirst": (f"Elected in {year}: {names}." if names else f"No source in the data says who was elected in {year}.")
             + " Each page below answers one question about the year, with the figures behind it."}

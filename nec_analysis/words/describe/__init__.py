@@ -7,13 +7,13 @@ import pandas as pd
 from ...analysis.core import election_ids, election_row
 from .co_nomination import describe_co_nomination
 from .gender import describe_gender
-from .incumbency import describe_incumbency
+from .incumbency import describe_changes, describe_incumbency
 from .nominations import describe_nominations
 from .slates import describe_slates
 from .totals import describe_totals
 from .votes import describe_nominations_vs_votes
 
-__all__ = ["describe_co_nomination", "describe_gender", "describe_incumbency", "describe_nominations",
+__all__ = ["describe_changes", "describe_co_nomination", "describe_gender", "describe_incumbency", "describe_nominations",
            "describe_nominations_vs_votes", "describe_slates", "describe_totals", "findings"]
 
 Tables = dict[str, pd.DataFrame]

@@ -31,8 +31,19 @@ def describe_incumbency(tables: Tables, election_id: str) -> list[str]:
         line += (f"; the result of {plural(open_outcome, 'more incumbent')} who stood is not in the data"
                  + (" (the results list is partial)" if _true(r["results_partial"]) else ""))
     out = [f"{_in(tables, election_id)}, {line}."]
+    out += describe_changes(tables, election_id, table_shown=True)
+    if not pd.isna(r["seats_not_defended"]) and r["seats_not_defended"] > 0:
+        out.append(f"{_in(tables, election_id)}, {plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
+                   " not defended by a sitting member.")
+    return out + res.notes
+
+
+def describe_changes(tables: Tables, election_id: str, table_shown: bool = False) -> list[str]:
+    """Who replaced whom in ``election_id``, with names (or why it cannot be said); the notes on
+    how the table of replacements pairs people only when that table is shown (``table_shown``)."""
     rep = replacements(tables, election_id)
     pairs = rep.table.dropna(subset=["left", "replaced_by"]) if not rep.table.empty else rep.table
+    out = []
     if len(rep.table) == 1 and len(pairs) == 1:
         p = pairs.iloc[0]
         out.append(f"{_in(tables, election_id)}, {_name(tables, p['left'])} was replaced by"
@@ -40,14 +51,7 @@ def describe_incumbency(tables: Tables, election_id: str) -> list[str]:
     elif not rep.table.empty:
         gone = [_name(tables, c) for c in rep.table["left"].dropna()]
         new = [_name(tables, c) for c in rep.table["replaced_by"].dropna()]
-        unsure = int(r["incumbency_unknown"]) > 0  # some candidates' incumbency is not known: "nobody" overclaims
-        lost = (f"{_join_names(gone)} {'was' if len(gone) == 1 else 'were'} defeated" if gone
-                else "no incumbent is known to have been defeated" if unsure else "no incumbent was defeated")
-        won = (f"{_join_names(new)} {'was' if len(new) == 1 else 'were'} newly elected" if new
-               else "no winner is known to have been newly elected" if unsure else "nobody was newly elected")
-        out.append(f"{_in(tables, election_id)}, {lost} and {won}.")
-    out += rep.notes
-    if not pd.isna(r["seats_not_defended"]) and r["seats_not_defended"] > 0:
-        out.append(f"{_in(tables, election_id)}, {plural(int(r['seats_not_defended']), 'seat was', 'seats were')}"
-                   " not defended by a sitting member.")
-    return out + res.notes
+        out.append(f"{_in(tables, election_id)}, {_join_names(gone) or 'no incumbent'}"
+                   f" {'was' if len(gone) <= 1 else 'were'} defeated;"
+                   f" {_join_names(new) or 'nobody'} {'was' if len(new) <= 1 else 'were'} newly elected.")
+    return out + (rep.notes if table_shown or rep.table.empty else [])

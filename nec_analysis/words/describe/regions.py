@@ -15,11 +15,12 @@ from ...analysis.regions import (
     election_year,
     family_label,
     home_regions,
+    home_regions_of_year,
     locate_nominations,
     no_clp_data_reason,
     regional_profile,
 )
-from ..format import pct, plural
+from ..format import join_names, pct, plural
 from ..labels import in_election
 from ..labels import sources_in_words as source_words
 
@@ -145,6 +146,20 @@ def describe_home_regions_of_year(tables: dict[str, pd.DataFrame], year: int) ->
             else:
                 out.append(sentence)
     return out + claim
+
+
+def home_regions_headline(tables: dict[str, pd.DataFrame], year: int) -> str:
+    """What is known of where ``year``'s winners live, as a headline ('' when nothing is):
+    'Home regions are known for 2 of the 8 elected in 2014: Alice Perry (London) and Jim McMahon (North West)'."""
+    df = home_regions_of_year(tables, year)
+    won = df[df.elected.fillna(False).astype(bool)]
+    known = won[won.home_region.notna()]
+    if known.empty:
+        return ""
+    named = join_names(f"{n} ({r}{'' if s == 'stated' else ', weak source'})" for n, r, s in
+                       known[["display_name", "home_region", "home_region_strength"]].itertuples(index=False))
+    return (f"Home region{'s are' if len(known) > 1 else ' is'} known for {len(known)} of the {len(won)} elected in "
+            f"{year}: {named}")
 
 
 def _check_south_claim(outside: int, outside_with_eastern: int, unknown: int) -> str:
