@@ -332,3 +332,19 @@ def test_the_year_index_gives_each_sections_winners_and_who_they_replaced(tmp_pa
     assert "Ann Lucas was defeated; Jim McMahon and Alice Perry were newly elected." in local
     assert "Peter Wheeler was replaced by Kate Osamor." in page.split("local-government-section election</h3>")[0]
     assert 'href="../clp-section.html"' not in page  # without the site there is no page to link to
+
+
+def test_a_year_whose_sources_name_only_some_winners_says_so_on_its_index(tmp_path: Path) -> None:
+    from nec_analysis.site import indexes
+
+    tables = load_tables()
+    row = tables["elections"].set_index("election_id").loc["2000-clp"]
+    named = int(tables["candidacies"].query("election_id == '2000-clp'")["elected"].fillna(False).astype(bool).sum())
+    assert named < int(row["seats"])  # What Next's list: five of the six winners
+    (tmp_path / "2000").mkdir()
+    (tmp_path / "2000" / "60-map-regions.html").write_text(
+        '<p class="headline">No candidate is known to have held a seat</p>', encoding="utf-8")
+    page = indexes.build_index(2000, tmp_path / "2000", site=False).read_text(encoding="utf-8")
+    assert f"The sources in the data name {named} of the {int(row['seats'])} winners." in page
+    assert "(the winners the sources name)" in re.search(r'<p class="standfirst">([^<]*)</p>', page).group(1)
+    assert "No candidate is known" not in page  # a headline of what is not known leads nothing

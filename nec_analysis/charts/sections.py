@@ -1,6 +1,6 @@
 """One section across the years: seats won by slate, and the votes of the last elected.
 
-Drawn narrow (6 inches) so that, scaled to a phone's width, the text stays readable. Each
+Drawn at the house width (``style.CHART_WIDTH_IN``) so that on a phone the text stays readable. Each
 function returns ``(fig, alt)``; where the data give nothing to draw, ``(None, reason)``.
 """
 
@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .style import (
+    CHART_WIDTH_IN,
     GENDER_COLOURS,
     SLATE_ORDER,
     figure,
@@ -19,8 +20,6 @@ from .style import (
     slate_label,
     thousands,
 )
-
-_WIDTH = 6.0
 
 
 def election_label(year: int, election_type: str) -> str:
@@ -39,7 +38,7 @@ def seats_by_slate(history: pd.DataFrame, seats: pd.DataFrame, title: str, sourc
     fams = [f for f in SLATE_ORDER if f in piv.columns]
     unnamed = (history.set_index("election_id")["seats"].astype(float)
                - history.set_index("election_id")["elected_known"]).clip(lower=0).fillna(0)
-    fig, ax = figure(title, source, "Seats won in each election, by slate", figsize=(_WIDTH, 1.6 + 0.42 * len(ids)))
+    fig, ax = figure(title, source, "Seats won in each election, by slate", figsize=(CHART_WIDTH_IN, 0.3 * len(ids) + 3.4))
     left = np.zeros(len(ids))
     for f in fams:
         ax.barh(labels, piv[f], left=left, color=slate_colour(f), label=slate_label(f))
@@ -49,8 +48,7 @@ def seats_by_slate(history: pd.DataFrame, seats: pd.DataFrame, title: str, sourc
                 edgecolor="#777777", label="Winner not named")
     ax.invert_yaxis()
     ax.set_xlabel("seats")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=min(3, len(fams) + bool(unnamed.any())),
-              frameon=False)
+    ax.legend(loc="lower right", bbox_to_anchor=(1, 1.01), ncols=2)
     alt = "Stacked bar chart of seats won by slate in each election: " + "; ".join(
         f"{lab}: " + (", ".join(f"{slate_label(f)} {int(piv.loc[e, f])}" for f in fams if piv.loc[e, f]) or "none named")
         + (f", {int(unnamed[e])} winner{'s' if unnamed[e] != 1 else ''} not named" if unnamed[e] else "")
@@ -65,7 +63,7 @@ def threshold(history: pd.DataFrame, title: str, source: str):
         return None, "No election here has votes published for every winner, so there is no winning threshold to chart."
     labels = [election_label(y, t) for y, t in zip(have["year"], have["election_type"])]
     values = have["threshold_votes"].astype(float)
-    fig, ax = figure(title, source, "Votes of the last candidate elected", figsize=(_WIDTH, 1.6 + 0.42 * len(have)))
+    fig, ax = figure(title, source, "Votes of the last candidate elected", figsize=(CHART_WIDTH_IN, 0.3 * len(have) + 3.4))
     bars = ax.barh(labels, values, color="#555555")
     label_bars(ax, bars, values)
     thousands(ax, "x")

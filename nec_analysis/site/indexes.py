@@ -39,6 +39,10 @@ TABLE_WORDS = {"elections": "elections", "candidacies": "who stood", "candidates
                "discrepancies": "where sources disagree"}
 
 
+#: Headlines that say only what is not known lead no year's findings (their pages still say it).
+ABSENCE = ("No ", "None of ")
+
+
 def year_tables(tables: dict[str, pd.DataFrame], year: int) -> dict[str, pd.DataFrame]:
     """Every processed table cut down to ``year``'s elections (candidates: those who stood)."""
     ids = set(elections_of_year(tables, year))
@@ -111,7 +115,11 @@ def elected(tables: dict[str, pd.DataFrame], year: int) -> list[dict]:
         changes = [plain(x) for x in describe_changes(tables, e)]
         section = next((t.words for t in SECTIONS if t.code == el.loc[e, "section"]), el.loc[e, "section"]) + (
             " by-election" if el.loc[e, "election_type"] == "by-election" else "")
-        out.append({"name": _cap(election_name(tables, e)), "changes": changes, "section": section, "people": [
+        seats = el.loc[e, "seats"]
+        missing = None if pd.isna(seats) or len(won) >= int(seats) else (
+            f"The sources in the data name {len(won)} of the {int(seats)} winners.")
+        out.append({"name": _cap(election_name(tables, e)), "changes": changes, "section": section,
+                    "missing": missing, "people": [
             {"name": r["display_name"], "href": candidate_href(r["candidate_id"]), "slate": family_short(r["slate_family"]),
              "votes": None if pd.isna(r["votes"]) else charts.fmt_int(r["votes"])} for _, r in won.iterrows()]})
     return out
@@ -126,7 +134,7 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
         title, question = notebook_title(p)
         listed.append({"href": f"{p.stem}.html", "title": title, "question": question})
         found = page_headline(Path(out_dir) / f"{p.stem}.html")
-        if found and found not in findings:
+        if found and found not in findings and not found.startswith(ABSENCE):
             findings.append(found)
     data_files = sorted(f.name for f in (Path(out_dir) / "data").glob("*.csv")) if (Path(out_dir) / "data").is_dir() else []
     processed = [{"file": f, "label": TABLE_WORDS.get(f[:-4], f[:-4].replace("_", " "))}
@@ -134,7 +142,8 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
     who = elected(tables, year)
     sections = [e for e in who if e["people"]]
     names = "; ".join(join_names(p["name"] for p in e["people"])
-                      + (f" in the {e['section']}" if len(sections) > 1 else "") for e in sections)
+                      + (f" in the {e['section']}" if len(sections) > 1 else "")
+                      + (" (the winners the sources name)" if e["missing"] else "") for e in sections)
     lead = {"headline": findings[0] if findings else f"Labour's NEC elections in {year}",
             "standfirst": (f"Elected in {year}: {names}." if names else f"No source in the data says who was elected in {year}.")
             + " Each page below answers one question about the year, with the figures behind it."}
