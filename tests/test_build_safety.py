@@ -397,6 +397,45 @@ def test_the_batched_near_match_search_finds_exactly_what_a_pairwise_scan_finds(
         assert reg.near(key) == expected, name
 
 
+def test_the_batched_search_over_many_new_names_answers_as_one_search_per_name() -> None:
+    """Blocks of new names, a window of lengths, each pair of new names compared once: resolving
+    1,500 names (close pairs among the new ones, across blocks and lengths) gives the same ids and
+    the same near-match errors as resolving them one search at a time."""
+    import random
+
+    from nec_analysis.etl.people import NearMatchError, Registry
+
+    rng = random.Random(11)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = []
+    for _ in range(1200):
+        fore = "".join(rng.choice(letters) for _ in range(rng.randint(3, 9))).title()
+        sur = "".join(rng.choice(letters) for _ in range(rng.randint(3, 12))).title()
+        names.append(f"{fore} {sur}")
+    for name in rng.sample(names, 300):  # a letter dropped, one or two added: a close name of another length
+        i = rng.randrange(1, len(name))
+        names.append(rng.choice([name[:i] + name[i + 1:], name[:i] + rng.choice(letters) + name[i:],
+                                 name[:i] + rng.choice(letters) + name[i:] + rng.choice(letters)]))
+    names += ["Ann Blacke", "Jess Barnard", "Peter Wilsman"]
+    rng.shuffle(names)
+
+    def outcomes(batched: bool) -> list[str]:
+        reg = Registry.load(ROOT / "data/raw")
+        if batched:
+            reg.prepare(names)
+        out = []
+        for name in names:
+            try:
+                out.append(reg.resolve(name))
+            except NearMatchError as err:
+                out.append(f"error: {err}")
+        return out
+
+    batched, one_by_one = outcomes(True), outcomes(False)
+    assert sum(o.startswith("error") for o in one_by_one) > 100  # the close pairs really are found
+    assert batched == one_by_one
+
+
 def test_two_close_new_names_in_one_table_are_an_error(tmp_path: Path) -> None:
     root = copy_raw(tmp_path)
     (root / "data/raw/clippings/2030_clp_nominations_test.txt").write_text(

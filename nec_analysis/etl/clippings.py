@@ -114,7 +114,8 @@ def normalise_text(text: str) -> str:
     if text.isascii():
         return text.replace("\t", " ")
     text = text.translate(_FOLD)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if any(unicodedata.category(c) == "Cf" for c in set(_NON_ASCII.findall(text))):  # each character once
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return unicodedata.normalize("NFC", text)
 
 
@@ -122,8 +123,15 @@ def _name(c: str) -> str:
     return f"{c!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')})"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # category Cc, but the tab
+
+
 def character_problem(text: str) -> str | None:
     """What is wrong with the characters of ``text`` (a control character or a foreign digit), if anything."""
+    if not _CONTROL.search(text) and not any(unicodedata.digit(c, None) is not None and c not in _FULL_WIDTH_DIGITS
+                                             for c in set(_NON_ASCII.findall(text))):
+        return None  # the usual line: looked at in C, and each non-ASCII character once
     for c in text:
         if c == "\t":
             continue

@@ -140,24 +140,36 @@ class Registry:
         """Find, in one batch, every key close to each new name about to be resolved.
 
         One ``rapidfuzz.process.cdist`` over (new keys × known and new keys), in blocks, replaces
-        a search per name; :meth:`near` then only filters and confirms. Resolving without
+        a search per name; :meth:`near` then only filters and confirms. Keys are compared only
+        with keys of a length that could reach the cut-off, and each pair of new keys once. Resolving without
         calling this first gives the same answers, one search at a time.
         """
-        new = sorted({k for k in map(name_key, printed_names) if k not in self.keys and k not in self.different})
+        new = sorted({k for k in map(name_key, printed_names) if k not in self.keys and k not in self.different},
+                     key=lambda k: (len(k), k))
         if not new:
             return
         from rapidfuzz import fuzz, process  # only a build with new names needs it
 
-        pool = self._key_list + [k for k in new if k not in self.keys]
+        known = sorted(self._key_list, key=len)
+        known_len, new_len = np.array([len(k) for k in known]), np.array([len(k) for k in new])
+        found: dict[str, list[str]] = {k: [] for k in new}
         for start in range(0, len(new), 500):
             block = new[start:start + 500]
+            # Similarity 200·LCS/(la+lb) is at most 200·min(la, lb)/(la+lb): keys whose length is
+            # outside this window can never reach the cut-off, so they are not compared.
+            least = _CUTOFF * len(block[0]) / (200 - _CUTOFF) - 1
+            most = len(block[-1]) * (200 - _CUTOFF) / _CUTOFF + 1
+            k0, k1 = np.searchsorted(known_len, least), np.searchsorted(known_len, most, side="right")
+            # Each pair of new keys once: this block against itself and the new keys after it.
+            pool = known[k0:k1] + new[start:np.searchsorted(new_len, most, side="right")]
             scores = process.cdist(block, pool, scorer=fuzz.ratio, score_cutoff=_CUTOFF, dtype=np.uint8, workers=-1)
             rows, cols = np.nonzero(scores)
-            found: dict[str, list[str]] = {k: [] for k in block}
             for r, c in zip(rows.tolist(), cols.tolist()):
                 if pool[c] != block[r]:
                     found[block[r]].append(pool[c])
-            self._candidates.update(found)
+                    if c >= k1 - k0:  # a new key: the pair is close both ways
+                        found[pool[c]].append(block[r])
+        self._candidates.update({k: sorted(set(v)) for k, v in found.items()})
 
     def near(self, key: str) -> list[str]:
         """Ids of the known candidates whose keys are close to ``key`` (see :func:`_close`)."""
