@@ -144,9 +144,13 @@ def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp
     pref = res[res.preferred.fillna(False)]
     complete = {eid: not set(g.source_id) & partial for eid, g in pref.groupby("election_id")}
     n_elected = {eid: int(g.elected.fillna(False).sum()) for eid, g in pref.groupby("election_id")}
-    outcome = {k: g.elected.iloc[0] for k, g in pref.groupby(["election_id", "candidate_id"])}
-    label_sets = {k: set(g.label) for k, g in labels.groupby(["election_id", "candidate_id"])}
-    family_sets = {k: set(g.slate_family) - {"unknown"} for k, g in labels.groupby(["election_id", "candidate_id"])}
+    first = pref.drop_duplicates(["election_id", "candidate_id"])  # each candidacy's first preferred result
+    outcome = dict(zip(zip(first.election_id, first.candidate_id), first.elected))
+    label_sets: dict[tuple[str, str], set[str]] = {}
+    family_sets: dict[tuple[str, str], set[str]] = {}
+    for key, label, family in zip(zip(labels.election_id, labels.candidate_id), labels.label, labels.slate_family):
+        label_sets.setdefault(key, set()).add(label)
+        family_sets.setdefault(key, set()).update({family} - {"unknown"})
     best_of = noms.groupby(["election_id", "candidate_id"]).nominations.max().to_dict()
     threshold_of = info.ballot_threshold.to_dict() if "ballot_threshold" in info else {}
     seats_of = info.seats.to_dict() if "seats" in info else {}
@@ -255,12 +259,13 @@ def discrepancies(noms: pd.DataFrame, res: pd.DataFrame, tot: pd.DataFrame, elec
                 why = " (the stored copy is truncated)" if pb["truncated"] else ""
                 add(pb["election_id"], pb["candidate_id"], "bodies_listed", pb["stated"], pb["source_id"], n,
                     pb["source_id"], f"{pb['file']}:{pb['line']} states {pb['stated']} nominations but lists {n}{why}")
-    for (eid, cid), g in labels.groupby(["election_id", "candidate_id"]):
-        fams = g[g.slate_family != "unknown"].drop_duplicates("slate_family")
-        if len(fams) > 1:
-            a, b = fams.iloc[0], fams.iloc[1]
-            add(eid, cid, "slate_family", f"{a.slate_family} ({a.label})", a.source_id,
-                f"{b.slate_family} ({b.label})", b.source_id, "sources put this candidate on different slates")
+    # Each candidacy's first label of each known family, in the labels' order; two or more families disagree.
+    fams = labels[labels.slate_family != "unknown"].drop_duplicates(["election_id", "candidate_id", "slate_family"])
+    fams = fams[fams.duplicated(["election_id", "candidate_id"], keep=False)]
+    for (eid, cid), g in fams.groupby(["election_id", "candidate_id"]):
+        a, b = g.iloc[0], g.iloc[1]
+        add(eid, cid, "slate_family", f"{a.slate_family} ({a.label})", a.source_id,
+            f"{b.slate_family} ({b.label})", b.source_id, "sources put this candidate on different slates")
     return pd.DataFrame(out, columns=COLUMNS["discrepancies"])
 
 
