@@ -1,8 +1,9 @@
 """`make bench`: how long set-up and report builds take, against references timed in the same run.
 
 Every figure is the wall-clock time of a whole command, repeated (``--repeat``, default 3),
-printed as min / median / max; budgets are checked on ratios of medians measured in this
-one run, because these machines are shared and noisy. Everything runs in a fresh clone of
+printed as min / median / max, with the median CPU seconds beside it; budgets are checked
+on ratios of medians measured in this one run, because these machines are shared and noisy
+(the CPU seconds, and the machine load printed at the end, say how noisy). Everything runs in a fresh clone of
 the committed project under a temporary folder; nothing is written to the project itself.
 
   setup    `make setup data` on a fresh clone (the README's report command up to its first
@@ -32,6 +33,7 @@ import argparse
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,28 +45,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("setup", "report", "noop", "all", "scale", "read", "data")
 RESULTS: dict[str, list[float]] = {}
+CPU: dict[str, list[float]] = {}  # CPU seconds of the same runs (user + system, the command and its children)
+LAST_CPU = 0.0
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) used so far by finished child processes."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def run(cmd: str, cwd: Path, env: dict | None = None) -> float:
-    """Seconds ``cmd`` (a bash command) took; raise if it failed."""
-    start = time.perf_counter()
+    """Seconds ``cmd`` (a bash command) took; raise if it failed. Its CPU seconds go to ``LAST_CPU``."""
+    global LAST_CPU
+    start, cpu = time.perf_counter(), _cpu()
     proc = subprocess.run(["bash", "-c", cmd], cwd=cwd, env={**os.environ, **(env or {})},
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     took = time.perf_counter() - start
+    LAST_CPU = _cpu() - cpu
     if proc.returncode:
         raise SystemExit(f"bench: `{cmd}` failed in {cwd}:\n{proc.stdout[-3000:]}")
     return took
 
 
 def measure(name: str, repeat: int, cmd: str, cwd: Path, before: str | None = None, **kw) -> list[float]:
-    """Time ``cmd`` ``repeat`` times (``before`` runs untimed each time); keep and print the times."""
-    times = []
+    """Time ``cmd`` ``repeat`` times (``before`` runs untimed each time); keep and print the times.
+
+    The CPU seconds of each run are kept too (``CPU``) and their median printed: on a shared,
+    loaded machine a command's wall time grows with everyone else's work, its CPU time much less.
+    """
+    times, cpus = [], []
     for _ in range(repeat):
         if before:
             run(before, cwd)
         times.append(run(cmd, cwd, **kw))
-    RESULTS[name] = times
-    print(f"  {name:<44} {_stats(times)}", flush=True)
+        cpus.append(LAST_CPU)
+    RESULTS[name], CPU[name] = times, cpus
+    print(f"  {name:<44} {_stats(times)}  cpu median {statistics.median(cpus):6.2f}s", flush=True)
     return times
 
 
@@ -253,11 +270,17 @@ def main() -> int:
     if "data: make data (real clippings)" in have:
         ratio("make data / import pandas", "data: make data (real clippings)", "data: python -c 'import pandas'",
               "<= 1.3x", med("data: make data (real clippings)") <= 1.3 * med("data: python -c 'import pandas'"))
+        cpu = {k: statistics.median(v) for k, v in CPU.items()}
+        pandas_cpu = cpu["data: python -c 'import pandas'"]
+        print(f"  {'make data / import pandas, in CPU seconds (not a budget)':<58} "
+              f"{cpu['data: make data (real clippings)'] / pandas_cpu:6.2f}x")
         m = med("data: build with 10,000 new names in one table")
         pandas_import = med("data: python -c 'import pandas'")
         print(f"  {'10,000 new names in one table (whole data build), median':<58} {m:6.2f}s   "
               f"budget {'< 5 s':<14} {'OK' if m < 5 else 'OVER'} "
-              f"({m / pandas_import:.1f}x import pandas in this run)")
+              f"({m / pandas_import:.1f}x import pandas in this run; "
+              f"{cpu['data: build with 10,000 new names in one table']:.2f} s of CPU)")
+    print(f"  {'machine load (1, 5, 15 min) at the end':<58} {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     scale = [k for k in RESULTS if k.startswith("scale:")]
     if len(scale) == 3:
         one, ten, hundred = (med(k) for k in scale)
