@@ -115,6 +115,8 @@ def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFra
             inc.append(True), basis.append(f"won {prev}")
         elif prev is not None and prev in winners and _all_seats_known(prev, winners, info):
             inc.append(False), basis.append(f"did not win {prev}")
+        elif prev is not None and prev in info.index:
+            inc.append(pd.NA), basis.append(f"unknown: the data does not name every winner of {prev}")
         else:
             inc.append(pd.NA), basis.append("unknown: the previous election is not in the data")
     out = cands.copy()
