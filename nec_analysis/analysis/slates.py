@@ -60,8 +60,9 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
         g = c.groupby("slate_family").agg(candidates=("candidate_id", "size"), elected=("won", "sum"),
                                           elected_unknown=("unknown", "sum"),
                                           votes=("votes", total), with_votes=("votes", "count"),
-                                          won_votes=("won_votes", total),
-                                          won_nominations=("won_nominations", total)).reset_index()
+                                          won_votes=("won_votes", total), won_with_votes=("won_votes", "count"),
+                                          won_nominations=("won_nominations", total),
+                                          won_with_nominations=("won_nominations", "count")).reset_index()
         shares = slate_nomination_shares(tables, eid)
         fam = (shares.table.set_index("slate_family") if not shares.table.empty
                else pd.DataFrame(columns=["nominations", "share_pct", "denominator", "denominator_value"]))
@@ -75,8 +76,10 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
             g[col] = pd.to_numeric(g[col], errors="coerce").astype(float)
         g["votes_share_pct"] = g["votes"] / g["votes"].sum() * 100 if g["votes"].notna().any() else np.nan
         seats = g["elected"].where(g["elected"] > 0)
-        g["votes_per_seat"] = g["won_votes"] / seats
-        g["nominations_per_seat"] = g["won_nominations"] / seats
+        # Per seat only when every winner's figure is known: 1998 names four winners of one
+        # family but prints one's votes, and 75,584 / 4 is no family's votes per seat.
+        g["votes_per_seat"] = (g["won_votes"] / seats).where(g["won_with_votes"] == g["elected"])
+        g["nominations_per_seat"] = (g["won_nominations"] / seats).where(g["won_with_nominations"] == g["elected"])
         g["seats_share_pct"] = g["elected"] / max(int(g["elected"].sum()), 1) * 100
         g["results_partial"] = partial
         frames.append(g.assign(election_id=eid))

@@ -32,7 +32,7 @@ def describe_slates(tables: Tables, election_id: str) -> list[str]:
         if not pd.isna(r["nominations_share_pct"]):
             bits.append(f"{pct(r['nominations_share_pct'])} of nominations")
         if not pd.isna(r["votes_share_pct"]):
-            of = f" of the {listed:,} candidates listed" if _true(r["results_partial"]) else ""
+            of = f" of the {plural(listed, 'candidate')} listed" if _true(r["results_partial"]) else ""
             bits.append(f"{pct(r['votes_share_pct'])} of the votes{of}")
         if not pd.isna(r["votes_per_seat"]):
             bits.append(f"{round_half_up(r['votes_per_seat']):,.0f} votes per seat won (its winners' votes)")
