@@ -195,6 +195,9 @@ def test_old_layouts_through_the_build(tmp_path: Path) -> None:
     (clippings / "2032_clp_results_test-winners.txt").write_text(
         head + "published: 2032-06-01\nyear: 2032\nholds: results\nelected: all\npartial: yes\n\n"
                "Ann Black\nPeter Willsman\n", encoding="utf-8")
+    (clippings / "2032_clp_results_test-top.txt").write_text(  # an earlier report: one figure, no winner marked
+        head + "published: 2032-05-30\nyear: 2032\nholds: results\npartial: yes\n\nPeter Willsman 9,120\n",
+        encoding="utf-8")
     (clippings / "2032_clp_slates_test.txt").write_text(
         head + "published: 2032-05-01\nyear: 2032\nholds: slates\nlabel: GA\n\nAnn Black\nPeter Willsman\n",
         encoding="utf-8")
@@ -204,5 +207,10 @@ def test_old_layouts_through_the_build(tmp_path: Path) -> None:
     assert c.loc[("2031-clp", "peter-willsman"), "elected"] is pd.NA
     assert c.loc[("2032-clp", "peter-willsman"), "elected"] == True  # noqa: E712
     assert c.loc[("2032-clp", "peter-willsman"), "slate_family"] == "grassroots_left"
-    inc = tables["candidacies"].set_index(["election_id", "candidate_id"]).incumbent
-    assert inc.loc[("2032-clp", "ann-black")] is pd.NA  # 2031's winners are not known
+    res = tables["results"].set_index(["election_id", "candidate_id", "source_id"])
+    # The row with votes is preferred, though the winners list is newer; the list still says who won.
+    assert res.loc[("2032-clp", "peter-willsman", "2032_clp_results_test-top"), "preferred"] == True  # noqa: E712
+    assert res.loc[("2032-clp", "peter-willsman", "2032_clp_results_test-winners"), "preferred"] == False  # noqa: E712
+    # 2031 (the year before) is the previous election: its winners are unknown, so incumbency is too.
+    assert c.loc[("2032-clp", "ann-black"), "incumbent"] is pd.NA
+    assert "2031-clp" in c.loc[("2032-clp", "ann-black"), "incumbent_basis"]

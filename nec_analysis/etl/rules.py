@@ -91,8 +91,10 @@ def _all_seats_known(eid: str, winners: dict[str, set[str]], info: pd.DataFrame)
 
 def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFrame,
                 overrides: dict[tuple[str, str], tuple[bool, str]]) -> pd.DataFrame:
-    won = results[results.preferred.fillna(False) & results.elected.fillna(False)]
-    winners = won.groupby("election_id").candidate_id.agg(set).to_dict()
+    won = [k for k, v in stated_outcomes(results).items() if pd.notna(v) and bool(v)]
+    winners: dict[str, set[str]] = {}
+    for eid, cid in won:
+        winners.setdefault(eid, set()).add(cid)
     info = elections.set_index("election_id")
     before: dict[str, tuple[str | None, list[str]]] = {}  # election -> (previous regular, by-elections since)
     regular_years = {(int(x.year), x.section) for _, x in info.iterrows() if x.election_type == "regular"}
@@ -134,6 +136,20 @@ def positions(res: pd.DataFrame) -> pd.DataFrame:
     return res
 
 
+def stated_outcomes(res: pd.DataFrame) -> dict[tuple[str, str], object]:
+    """(election, candidate) → elected as the preferred results row says; where it says nothing
+    (a table of votes that marks no winner), as the other final rows say when they agree
+    (a list of winners), else unknown."""
+    pref = res[res.preferred.fillna(False)]
+    outcome = {k: g.elected.iloc[0] for k, g in pref.groupby(["election_id", "candidate_id"])}
+    final = res[res.get("status", pd.Series("final", index=res.index)).eq("final")]
+    said = {k: set(g.elected.dropna()) for k, g in final.groupby(["election_id", "candidate_id"])}
+    for k, v in outcome.items():
+        if pd.isna(v) and len(said.get(k, set())) == 1:
+            outcome[k] = next(iter(said[k]))
+    return outcome
+
+
 def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp_rows: list[dict],
                 el: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per (election, candidate) any source names, with slate family, on-ballot and elected."""
@@ -145,9 +161,10 @@ def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp
     # Every look-up is made once, as a dict: no frame is filtered per candidacy.
     pref = res[res.preferred.fillna(False)]
     complete = {eid: not set(g.source_id) & partial for eid, g in pref.groupby("election_id")}
-    n_elected = {eid: int(g.elected.fillna(False).sum()) for eid, g in pref.groupby("election_id")}
-    first = pref.drop_duplicates(["election_id", "candidate_id"])  # each candidacy's first preferred result
-    outcome = dict(zip(zip(first.election_id, first.candidate_id), first.elected))
+    outcome = stated_outcomes(res)
+    n_elected: dict[str, int] = {}
+    for (eid, _), v in outcome.items():
+        n_elected[eid] = n_elected.get(eid, 0) + int(pd.notna(v) and bool(v))
     label_sets: dict[tuple[str, str], set[str]] = {}
     family_sets: dict[tuple[str, str], set[str]] = {}
     for key, label, family in zip(zip(labels.election_id, labels.candidate_id), labels.label, labels.slate_family):
