@@ -98,9 +98,10 @@ def test_make_report_accepts_only_one_four_digit_year(year: str, tmp_path: Path)
 
 
 def test_make_report_names_the_available_years_for_a_year_not_in_the_data() -> None:
-    run = subprocess.run(["make", "--no-print-directory", "report", "YEAR=1999"], cwd=ROOT,
+    # 2003: no NEC election was held (the 2002 term ran to 2004), so no clipping will ever hold it.
+    run = subprocess.run(["make", "--no-print-directory", "report", "YEAR=2003"], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
-    assert run.returncode == 2 and "YEAR=1999: no NEC election in that year" in run.stderr
+    assert run.returncode == 2 and "YEAR=2003: no NEC election in that year" in run.stderr
     assert "2014" in run.stderr.split("Available years:")[1]
 
 
