@@ -18,11 +18,11 @@ Text from the data is never read as matplotlib mathtext (``text.parse_math`` is 
 
 from __future__ import annotations
 
+from . import style  # noqa: F401  (charts.style: the palette and sizes, for callers and tests)
 from .bars import OUTCOME_COLOURS, candidate_bars, gender_bars, outcome_bars, slate_shares
 from .heatmap import co_nomination_heatmap
 from .output import figure_html, no_data, say, show, to_png, to_svg
 from .scatter import nominations_votes_scatter
-from . import style
 from .style import (
                     ELECTED,
                     GENDER_COLOURS,

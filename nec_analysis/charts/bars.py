@@ -24,8 +24,8 @@ from .style import (
     slate_colour,
     slate_label,
     text_on,
-    wrap_label,
     thousands,
+    wrap_label,
 )
 
 
