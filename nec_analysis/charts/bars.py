@@ -79,7 +79,9 @@ def slate_shares(summary, election: str, source: str):
     # a partial results list leaves some outcomes unknown: the seats counted are those whose winners are known
     unknown = "elected_unknown" in d and pd.to_numeric(d["elected_unknown"], errors="coerce").fillna(0).sum() > 0
     of = f"the {won} seats whose winners are known" if unknown else f"{won} seats"
-    if most == 0:  # no seat went to a candidate whose slate a source states
+    if won == 0 and unknown:  # no winner named at all (1999: the table marks none)
+        title = f"The sources in the data name no winner of {election}"
+    elif most == 0:  # no seat went to a candidate whose slate a source states
         who = "the one candidate" if won == 1 else f"the {won} candidates"
         title = f"No source in the data gives the slate of {who} elected in {election}"
     elif len(leaders) == 1:

@@ -27,8 +27,10 @@ def describe_slates(tables: Tables, election_id: str) -> list[str]:
     for _, r in t.sort_values(["elected", "candidates", "slate_family"], ascending=[False, False, True]).iterrows():
         if not r["candidates"]:
             continue  # nominees who did not reach the ballot: in the nominations sentences
-        seats = at_least(int(r["elected"]), int(t["elected_unknown"].sum()))
-        bits = [f"{plural(int(r['candidates']), 'candidate')}, {seats} elected"]
+        unknown = int(t["elected_unknown"].sum())
+        seats = ("none known to be elected" if unknown and not int(r["elected"])  # not 'at least 0'
+                 else f"{at_least(int(r['elected']), unknown)} elected")
+        bits = [f"{plural(int(r['candidates']), 'candidate')}, {seats}"]
         if not pd.isna(r["nominations_share_pct"]):
             bits.append(f"{pct(r['nominations_share_pct'])} of nominations")
         if not pd.isna(r["votes_share_pct"]):
