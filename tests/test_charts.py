@@ -161,3 +161,90 @@ def test_a_chart_is_svg_with_its_title_source_and_labels_as_text() -> None:
     for words in ("Left won four seats", "Source: LabourList, 2014-08-20", "Ann Black", "Ken Livingstone"):
         assert words in texts
     assert "<path" in svg and "data:image/png" not in out
+
+
+# --- charts across the years: rows a reader can tell apart, labels that never overlap ----------
+
+def _row_pitch_px(fig) -> float:
+    """Distance between two neighbouring bars' centres, in drawn pixels."""
+    ax = fig.axes[0]
+    ys = sorted({round(p.get_y() + p.get_height() / 2, 6) for p in ax.patches})
+    return abs(ax.transData.transform((0, ys[1]))[1] - ax.transData.transform((0, ys[0]))[1])
+
+
+def _label_height_px(fig) -> float:
+    renderer = fig.canvas.get_renderer()
+    return max(t.get_window_extent(renderer).height for t in fig.axes[0].get_yticklabels() if t.get_text())
+
+
+def test_section_charts_give_every_election_a_row_of_its_own_and_no_label_overlaps(tables) -> None:
+    """The CLP section's elections of 1998, 1999, 2000 and 2001 sit close together: each gets a row
+    taller than its label, the long list of sources does not squash them, and on a 390 px phone
+    (figure_html checks the text size there) no two texts of the chart overlap."""
+    from nec_analysis.analysis import across
+    from nec_analysis.charts import output
+    from nec_analysis.charts import sections as section_charts
+
+    history = across.section_history(tables, "clp").table
+    seats = across.seats_by_slate(tables, "clp").table
+    source = report.sources_used(tables, list(history["election_id"]), "results")
+    assert len(source) > 400  # the real list: a dozen sources, several lines under the chart
+    drawn = [section_charts.seats_by_slate(history, seats, "A title the length of a real finding, "
+                                           "from 1998 to 2022, wrapped over two lines", source),
+             section_charts.threshold(history[history["election_type"] == "regular"], "The last seat", source)]
+    for fig, alt in drawn:
+        try:
+            charts.figure_html(fig, alt)  # text of at least 11 px on a phone
+            assert output.overlapping_texts(fig) == [], output.overlapping_texts(fig)
+            assert _row_pitch_px(fig) >= 1.8 * _label_height_px(fig)
+        finally:
+            charts.plt.close(fig)
+
+
+def test_a_long_run_of_close_years_still_gets_readable_rows_and_value_ticks() -> None:
+    """Thirty elections, one a year, with thresholds in the hundreds of thousands (long tick labels)."""
+    from nec_analysis.charts import output
+    from nec_analysis.charts import sections as section_charts
+
+    years = list(range(1990, 2020))
+    history = pd.DataFrame({"election_id": [f"{y}-clp" for y in years], "year": years,
+                            "election_type": ["regular"] * len(years), "seats": 6, "elected_known": 6,
+                            "threshold_votes": [100_000 + 9_999 * i for i in range(len(years))]})
+    seats = pd.DataFrame({"election_id": [f"{y}-clp" for y in years], "slate_family": "grassroots_left",
+                          "elected": 6})
+    for fig, _alt in (section_charts.seats_by_slate(history, seats, "t", "s " * 300),
+                      section_charts.threshold(history, "t", "s " * 300)):
+        try:
+            assert output.overlapping_texts(fig) == [], output.overlapping_texts(fig)
+            assert _row_pitch_px(fig) >= 1.8 * _label_height_px(fig)
+        finally:
+            charts.plt.close(fig)
+
+
+def test_overlapping_texts_finds_labels_drawn_on_top_of_each_other() -> None:
+    from nec_analysis.charts import output
+
+    fig, ax = charts.figure("A title", "a source")
+    ax.set_xticks([]), ax.set_yticks([])
+    ax.text(0.5, 0.5, "one label")
+    ax.text(0.52, 0.5, "another label")
+    ax.text(0.5, 0.1, "apart")
+    try:
+        assert output.overlapping_texts(fig) == [("one label", "another label")]
+    finally:
+        charts.plt.close(fig)
+
+
+def test_the_site_charts_across_the_years_have_no_overlapping_labels(tables) -> None:
+    from nec_analysis.charts import output
+    from nec_analysis.charts.trends import site_charts
+    from nec_analysis.site.home import cross_year_frames
+
+    figs = [p[1] for p in site_charts(cross_year_frames(tables), tables) if p[0] == "figure"]
+    assert len(figs) == 4
+    for fig in figs:
+        try:
+            assert output.overlapping_texts(fig) == [], (charts.title_of(fig), output.overlapping_texts(fig))
+            assert _row_pitch_px(fig) >= 1.8 * _label_height_px(fig)
+        finally:
+            charts.plt.close(fig)

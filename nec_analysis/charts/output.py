@@ -58,6 +58,32 @@ def smallest_text_pt(fig) -> float:
     return min(sizes, default=float("inf"))
 
 
+def drawn_texts(fig) -> list:
+    """Every visible, non-empty text of ``fig`` as laid out for the page (titles, tick labels, value
+    labels, legend entries, axis labels), drawn so that each has its place."""
+    from matplotlib.text import Text
+
+    _finish_layout(fig)
+    fig.canvas.draw()
+    return [t for t in fig.findobj(Text) if t.get_visible() and str(t.get_text()).strip()
+            and t.get_figure() is fig]
+
+
+def overlapping_texts(fig, tolerance_px: float = 0.5) -> list[tuple[str, str]]:
+    """Pairs of texts on ``fig`` whose boxes overlap (each as its text): labels a reader cannot
+    read. The boxes scale together with the chart, so what overlaps here overlaps at any width."""
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)]
+    out = []
+    for i, (a, ba) in enumerate(boxes):
+        for b, bb in boxes[i + 1:]:
+            w = min(ba.x1, bb.x1) - max(ba.x0, bb.x0)
+            h = min(ba.y1, bb.y1) - max(ba.y0, bb.y0)
+            if w > tolerance_px and h > tolerance_px:
+                out.append((a, b))
+    return out
+
+
 def phone_text_px(text_pt: float, width_px: float) -> float:
     """CSS pixels of ``text_pt`` text in a chart ``width_px`` wide, shown in a phone's column."""
     return text_pt * _PT_TO_PX * min(1.0, PHONE_COLUMN_PX / width_px)

@@ -1,6 +1,8 @@
 """One section across the years: seats won by slate, and the votes of the last elected.
 
-Drawn at the house width (``style.CHART_WIDTH_IN``) so that on a phone the text stays readable. Each
+Drawn at the house width (``style.CHART_WIDTH_IN``) so that on a phone the text stays readable,
+one election a row, each row ``style.ROW_IN`` tall whatever the title and source take (so close
+years such as 1998–2001 never crowd), and value axes with a few ticks only. Each
 function returns ``(fig, alt)``; where the data give nothing to draw, ``(None, reason)``.
 """
 
@@ -8,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from .style import (
-    CHART_WIDTH_IN,
     GENDER_COLOURS,
     SLATE_ORDER,
     figure,
@@ -38,7 +40,9 @@ def seats_by_slate(history: pd.DataFrame, seats: pd.DataFrame, title: str, sourc
     fams = [f for f in SLATE_ORDER if f in piv.columns]
     unnamed = (history.set_index("election_id")["seats"].astype(float)
                - history.set_index("election_id")["elected_known"]).clip(lower=0).fillna(0)
-    fig, ax = figure(title, source, "Seats won in each election, by slate", figsize=(CHART_WIDTH_IN, 0.3 * len(ids) + 3.4))
+    legend = len(fams) + bool(unnamed.any())
+    fig, ax = figure(title, source, "Seats won in each election, by slate",
+                     rows=len(ids), legend_rows=(legend + 1) // 2)
     left = np.zeros(len(ids))
     for f in fams:
         ax.barh(labels, piv[f], left=left, color=slate_colour(f), label=slate_label(f))
@@ -48,6 +52,7 @@ def seats_by_slate(history: pd.DataFrame, seats: pd.DataFrame, title: str, sourc
                 edgecolor="#777777", label="Winner not named")
     ax.invert_yaxis()
     ax.set_xlabel("seats")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     ax.legend(loc="lower right", bbox_to_anchor=(1, 1.01), ncols=2)
     alt = "Stacked bar chart of seats won by slate in each election: " + "; ".join(
         f"{lab}: " + (", ".join(f"{slate_label(f)} {int(piv.loc[e, f])}" for f in fams if piv.loc[e, f]) or "none named")
@@ -63,10 +68,12 @@ def threshold(history: pd.DataFrame, title: str, source: str):
         return None, "No election here has votes published for every winner, so there is no winning threshold to chart."
     labels = [election_label(y, t) for y, t in zip(have["year"], have["election_type"])]
     values = have["threshold_votes"].astype(float)
-    fig, ax = figure(title, source, "Votes of the last candidate elected", figsize=(CHART_WIDTH_IN, 0.3 * len(have) + 3.4))
+    fig, ax = figure(title, source, "Votes of the last candidate elected",
+                     rows=len(have))
     bars = ax.barh(labels, values, color="#555555")
     label_bars(ax, bars, values)
     thousands(ax, "x")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # each bar carries its value: a few ticks, never crowded
     ax.set_xlim(0, float(values.max()) * 1.18)
     ax.invert_yaxis()
     ax.set_xlabel("votes")

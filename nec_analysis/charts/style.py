@@ -229,19 +229,43 @@ def wrap_label(text: object, chars: int = LABEL_CHARS) -> str:
     return "\n".join(textwrap.wrap(str(text), chars, break_long_words=True, break_on_hyphens=False)) or str(text)
 
 
+def _title_lines(title: str, subtitle: str | None, width_in: float) -> tuple[str, str | None, float]:
+    """(wrapped title, wrapped subtitle, lines in title-size units) for a figure ``width_in`` wide."""
+    text = _wrap(title, width_in - 0.2, TITLE_SIZE, bold=True)
+    lines = text.count("\n") + 1
+    sub = _wrap(subtitle, width_in - 0.2, TEXT_PT) if subtitle else None
+    if sub:
+        lines += TEXT_PT / TITLE_SIZE * (sub.count("\n") + 1)
+    return text, sub, lines
+
+
+def title_height_in(title: str, subtitle: str | None = None, width_in: float = CHART_WIDTH_IN) -> float:
+    """Inches the title and subtitle take at the top of a figure ``width_in`` wide."""
+    return (_title_lines(title, subtitle, width_in)[2] * TITLE_SIZE * 1.3 + 10) / 72
+
+
+def _source_text(source: str, width_in: float) -> str:
+    text = str(source).strip()
+    if not text.lower().startswith("source"):
+        text = f"Source: {text}"
+    return _wrap(text, width_in - 0.2, SOURCE_SIZE)
+
+
+def source_height_in(source: str, width_in: float = CHART_WIDTH_IN) -> float:
+    """Inches the ``Source:`` line takes at the bottom of a figure ``width_in`` wide."""
+    return ((_source_text(source, width_in).count("\n") + 1) * SOURCE_SIZE * 1.35 + 8) / 72
+
+
 def add_title(fig, title: str, subtitle: str | None = None) -> None:
     """Left-aligned title (the finding, as a sentence) and optional subtitle, top of ``fig``."""
     width = fig.get_figwidth()
     fig._nec_title = str(title)
-    text = _wrap(title, width - 0.2, TITLE_SIZE, bold=True)
+    text, sub, _lines = _title_lines(title, subtitle, width)
     fig.text(0.01, 0.995, text, ha="left", va="top", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
-    lines = text.count("\n") + 1
-    if subtitle:
-        sub = _wrap(subtitle, width - 0.2, TEXT_PT)
-        y = 0.995 - (lines * TITLE_SIZE * 1.3 + 4) / 72 / fig.get_figheight()
+    if sub:
+        y = 0.995 - ((text.count("\n") + 1) * TITLE_SIZE * 1.3 + 4) / 72 / fig.get_figheight()
         fig.text(0.01, y, sub, ha="left", va="top", fontsize=TEXT_PT, color=MUTED)
-        lines += TEXT_PT / TITLE_SIZE * (sub.count("\n") + 1)
-    fig._nec_title_in = (lines * TITLE_SIZE * 1.3 + 10) / 72
+    fig._nec_title_in = title_height_in(title, subtitle, width)
 
 
 def title_of(fig) -> str | None:
@@ -251,25 +275,42 @@ def title_of(fig) -> str | None:
 
 def add_source(fig, source: str) -> None:
     """``Source: …`` line (wrapped) at the bottom-left of ``fig``."""
-    text = str(source).strip()
-    if not text.lower().startswith("source"):
-        text = f"Source: {text}"
-    text = _wrap(text, fig.get_figwidth() - 0.2, SOURCE_SIZE)
+    text = _source_text(source, fig.get_figwidth())
     fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=SOURCE_SIZE, color=MUTED)
-    fig._nec_source_in = ((text.count("\n") + 1) * SOURCE_SIZE * 1.35 + 8) / 72
+    fig._nec_source_in = source_height_in(source, fig.get_figwidth())
+
+
+#: Height of one bar's row in a chart of one bar per row (12 pt labels, 0.17 in, with air
+#: between them), of one legend row, and of the value axis with its label under the bars.
+ROW_IN = 0.4
+LEGEND_ROW_IN = 0.3
+AXIS_IN = 0.6
+
+
+def rows_height_in(title: str, source: str, subtitle: str | None, rows: int, legend_rows: int = 0,
+                   width_in: float = CHART_WIDTH_IN) -> float:
+    """The height of a figure whose plot holds ``rows`` bars, each ``ROW_IN`` tall, whatever room the
+    title, subtitle, legend and ``Source:`` line take: a long source list never squashes the bars."""
+    return (title_height_in(title, subtitle, width_in) + source_height_in(source, width_in)
+            + legend_rows * LEGEND_ROW_IN + AXIS_IN + max(rows, 1) * ROW_IN)
 
 
 def figure(title: str, source: str, subtitle: str | None = None, *, nrows: int = 1, ncols: int = 1,
-           figsize: tuple[float, float] = (CHART_WIDTH_IN, 4.5), n: int | None = None, **subplot_kw):
+           figsize: tuple[float, float] = (CHART_WIDTH_IN, 4.5), n: int | None = None,
+           rows: int | None = None, legend_rows: int = 0, **subplot_kw):
     """A house-style figure: ``(fig, ax)`` (or ``(fig, axes)`` for several panels).
 
     ``title`` states the finding; ``source`` names where the figures come from (``Source:``
-    is prefixed); ``n`` adds ``N=…`` to the subtitle. Finish with ``show(fig, alt=…)``.
+    is prefixed); ``n`` adds ``N=…`` to the subtitle. ``rows`` (a chart of one bar per row)
+    sets the height from the rows and ``legend_rows`` (:func:`rows_height_in`) instead of
+    ``figsize``'s. Finish with ``show(fig, alt=…)``.
     """
     apply_style()
-    fig, ax = plt.subplots(nrows, ncols, figsize=figsize, **subplot_kw)
     if n is not None:
         subtitle = f"{subtitle} (N={n:,})" if subtitle else f"N={n:,}"
+    if rows is not None:
+        figsize = (figsize[0], rows_height_in(title, source, subtitle, rows, legend_rows, figsize[0]))
+    fig, ax = plt.subplots(nrows, ncols, figsize=figsize, **subplot_kw)
     add_title(fig, title, subtitle)
     add_source(fig, source)
     fig._nec_layout = True

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from ..vocab import SECTIONS
 from ..words.format import at_least
 from .style import (
-    CHART_WIDTH_IN,
     SLATE_ORDER,
     figure,
     fmt_int,
@@ -54,7 +54,7 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         lead = piv.sum().sort_values(ascending=False)
         title = (f"{slate_label(lead.index[0])} candidates won {int(lead.iloc[0])} of "
                  f"{int(piv.to_numpy().sum())} seats across the {len(ids)} elections")
-        fig, ax = figure(title, src, "Seats won, by slate family", figsize=(CHART_WIDTH_IN, 0.3 * len(ids) + 3.4))
+        fig, ax = figure(title, src, "Seats won, by slate family", rows=len(ids), legend_rows=(len(fams) + 1) // 2)
         left = np.zeros(len(ids))
         for f in fams:
             ax.barh(labels, piv[f], left=left, color=slate_colour(f), label=slate_label(f))
@@ -77,7 +77,7 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         fig, ax = figure(f"{at_least(total_w, unknown).capitalize()} of the {total_n} places filled in"
                          " these elections went to women",
                                 "results; gender only where a published source states it",
-                                "Elected, by gender", figsize=(CHART_WIDTH_IN, 0.3 * len(ids) + 3.4))
+                                "Elected, by gender", rows=len(ids), legend_rows=2)
         left = np.zeros(len(ids))
         for key, col in (("F", "women"), ("M", "men"), ("unknown", "unknown")):
             vals = w[col].fillna(0).to_numpy()
@@ -102,7 +102,7 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         fig, ax = figure(f"{re_el} of {standing} incumbents who stood again were re-elected",
                                 "results (incumbency from the previous result, or a source saying who held the seat)",
                                 "Incumbents standing again: re-elected or defeated",
-                                figsize=(CHART_WIDTH_IN, 0.3 * len(known) + 3.4))
+                                rows=len(known), legend_rows=1)
         kl = [short_name(e) for e in known.index]
         ax.barh(kl, known["re_elected"], color="#333333", label="Re-elected")
         ax.barh(kl, known["defeated"], left=known["re_elected"], color="#bbbbbb", label="Defeated")
@@ -134,11 +134,13 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
             f"{lo[:4]} and {fmt_int(have.loc[hi, 'threshold_votes'])} in {hi[:4]}",
             "results as published (votes of the last candidate elected)",
             "Votes of the last candidate elected, regular CLP-section elections with published votes",
-            figsize=(CHART_WIDTH_IN, 0.3 * len(have) + 3.4))
+            rows=len(have))
         kl = [short_name(e) for e in have.index]
         bars = ax.barh(kl, have["threshold_votes"].astype(float), color="#555555")
         label_bars(ax, bars, have["threshold_votes"].astype(float))
         thousands(ax, "x")
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # each bar carries its value
+        ax.set_xlim(0, float(have["threshold_votes"].astype(float).max()) * 1.18)
         ax.invert_yaxis()
         ax.set_xlabel("votes")
         missing = [short_name(e) for e in comparable if e not in have.index]
