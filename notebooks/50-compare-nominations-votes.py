@@ -13,6 +13,11 @@
 # vote. How closely do the two rankings agree, who did better or worse in the ballot than
 # their nominations suggested, and how many votes did the last winner need?
 #
+# **Method:** How closely the two orders agree is measured by a rank correlation (Spearman's):
+# each candidate is ranked by nominations and by votes, and the two rankings are compared.
+# It is 1 where the order is the same, near 0 where there is no link and -1 where it is
+# reversed.
+#
 # **Inputs:** `data/processed/` (`nominations`, `results`, `clp_nominations`).
 # **Outputs:** a scatter of nominations against votes, the table behind it, the winning
 # threshold and margin, co-nomination where CLP-by-CLP lists exist, and sentences.

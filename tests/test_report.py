@@ -357,3 +357,35 @@ def test_a_year_whose_sources_name_only_some_winners_says_so_on_its_index(tmp_pa
     assert f"The sources in the data name {named} of the {int(row['seats'])} winners." in page
     assert "(the winners the sources name)" in re.search(r'<p class="standfirst">([^<]*)</p>', page).group(1)
     assert "No candidate is known" not in page  # a headline of what is not known leads nothing
+
+
+# --- statistics in words: the measure's name only in "About this page" --------------------------
+
+JARGON = re.compile(r"Spearman|\brho\b|\bp [<=] ?0|p-value", re.I)
+
+
+def test_the_nominations_page_says_the_rank_correlation_in_words_and_names_the_method_in_about() -> None:
+    from notebook_run import NOTEBOOKS, run_notebook
+
+    from nec_analysis.site.pages import about, notebook_method, notebook_title
+
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("50-"))
+    page = run_notebook(path, load_tables(), 2014)
+    headline = re.search(r'<p class="headline">(.*?)</p>', "".join(page.html)).group(1)
+    assert headline.startswith("Candidates with more nominations mostly got more votes")
+    assert "(rank correlation 0.85)" in headline
+    shown = " ".join(page.sentences() + [c.title for c in page.charts] + [c.alt for c in page.charts])
+    assert not JARGON.search(shown), JARGON.search(shown)
+    method = " ".join(about(notebook_title(path)[1], 2014, notebook_method(path)))
+    assert "Spearman" in method and "rank correlation" in method
+
+
+def test_rank_agreement_words_follow_the_correlation() -> None:
+    from nec_analysis.words.describe.votes import rank_agreement, rank_agreement_title
+
+    assert rank_agreement(0.95) == "candidates with more nominations mostly got more votes"
+    assert "many exceptions" in rank_agreement(0.5)
+    assert rank_agreement(0.0) == "nominations were little guide to votes"
+    assert "fewer votes" in rank_agreement(-0.6)
+    assert rank_agreement_title(0.5, "the 2014 CLP-section election").endswith(
+        "in the 2014 CLP-section election (rank correlation 0.50)")

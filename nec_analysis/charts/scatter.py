@@ -11,6 +11,7 @@ import math
 
 from matplotlib.text import Text
 
+from ..words.describe.votes import rank_agreement_title
 from .style import (
     CHART_WIDTH_IN,
     ELECTED,
@@ -83,10 +84,7 @@ def place_labels(ax, xs, ys, texts, fontsize: float = TEXT_PT) -> list:
 
 def nominations_votes_scatter(nv, election: str, source: str, rho: float | None = None):
     """Nominations (x) against votes (y), one dot per candidate coloured by slate; elected ringed."""
-    title = (f"Nominations and votes ranked candidates alike (Spearman's rho {rho:.2f}) in {election}"
-             if rho is not None and rho >= 0.7 else
-             f"Nominations were a loose guide to votes in {election}"
-             + (f" (Spearman's rho {rho:.2f})" if rho is not None else ""))
+    title = rank_agreement_title(rho, election)
     fig, ax = figure(title, source, "Each dot is a candidate; ringed = elected", figsize=(CHART_WIDTH_IN, 8.0), n=len(nv))
     ax.grid(True, axis="both")
     xs, ys = nv["nominations"].astype(float).tolist(), nv["votes"].astype(float).tolist()

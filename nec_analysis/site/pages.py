@@ -47,9 +47,23 @@ def _notebook_title(path: Path, _mtime_ns: int) -> tuple[str, str]:
         lines = cell.source.strip().splitlines()
         title = next((ln[2:].strip() for ln in lines if ln.startswith("# ")), path.stem)
         paras = [p.strip() for p in "\n".join(ln for ln in lines if not ln.startswith("#")).split("\n\n")]
-        para = next((p for p in paras if p and not p.startswith("**Inputs")), "")
+        para = next((p for p in paras if p and not p.startswith(("**Inputs", "**Method"))), "")
         return title, _plain(para)
     return path.stem, ""
+
+
+def notebook_method(path: Path) -> list[str]:
+    """The opening cell's ``**Method:**`` paragraphs (how a measure on the page is worked out), for
+    the page's "About this page" -- never its headline or findings, which say what was found in words."""
+    import jupytext
+
+    nb = jupytext.read(Path(path))
+    cell = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    if cell is None:
+        return []
+    paras = [p.strip() for p in "\n".join(ln for ln in cell.source.strip().splitlines()
+                                          if not ln.startswith("#")).split("\n\n")]
+    return [_plain(p.removeprefix("**Method:**")) for p in paras if p.startswith("**Method:**")]
 
 
 def nav_label(title: str) -> str:
@@ -66,10 +80,11 @@ def year_nav(year: int, site: bool = True) -> list[tuple[str, str]]:
     return nav
 
 
-def about(question: str, year: int) -> list[str]:
-    """'About this page': what it answers, what it is made from, what to bear in mind."""
+def about(question: str, year: int, method: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """'About this page': what it answers, how its measures are worked out, what it is made from,
+    what to bear in mind."""
     return [p for p in (
-        question,
+        question, *method,
         f"Made from the figures published for {year}'s elections by the sources listed on the year's "
         "contents page; every table on this page can be downloaded as a spreadsheet file.",
         "Figures are as the sources printed them. Where sources disagree, both are kept and the page "
@@ -107,7 +122,8 @@ def build_page(notebook: Path, year: int, out_dir: Path, data_dir: Path | None =
         lead, body = notebook_body(executed)
         render("notebook_page.html.j2", dest, title=f"{title} — {year} — {SITE_TITLE}", heading=f"{title} — {year}",
                nav=year_nav(year, site=site), current=f"{notebook.stem}.html", home="index.html",
-               home_label=f"{SITE_TITLE}: {year}", lead_html=lead, body=body, about=about(question, year))
+               home_label=f"{SITE_TITLE}: {year}", lead_html=lead, body=body,
+               about=about(question, year, notebook_method(notebook)))
     except BaseException:
         dest.unlink(missing_ok=True)  # no stale page survives a failure
         raise

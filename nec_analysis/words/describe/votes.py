@@ -9,6 +9,27 @@ from ..format import at_least, plural
 from ..labels import in_election as _in
 
 
+def rank_agreement(rho: float) -> str:
+    """How far the order by nominations and the order by votes agreed, in words a reader knows
+    (the measure, Spearman's rank correlation, is named in the page's "About this page")."""
+    if rho >= 0.7:
+        return "candidates with more nominations mostly got more votes"
+    if rho >= 0.3:
+        return "candidates with more nominations tended to get more votes, with many exceptions"
+    if rho > -0.3:
+        return "nominations were little guide to votes"
+    return "candidates with more nominations tended to get fewer votes"
+
+
+def rank_agreement_title(rho: float | None, election: str) -> str:
+    """A chart title / headline: 'Candidates with more nominations mostly got more votes in the 2014
+    CLP-section election (rank correlation 0.85)'."""
+    if rho is None:
+        return f"Nominations and votes of each candidate in {election}"
+    words = rank_agreement(rho)
+    return f"{words[:1].upper()}{words[1:]} in {election} (rank correlation {rho:.2f})"
+
+
 def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]:
     """Sentences on how nominations translated into votes and seats."""
     out, notes = [], []
@@ -16,9 +37,8 @@ def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]
     corr = rank_correlation(tables, election_id)
     notes += corr.notes
     for _, r in corr.table.iterrows():
-        p = "p < 0.001" if r["p_value"] < 0.001 else f"p = {r['p_value']:.3f}"
-        out.append(f"{where}, the order by nominations and the order by votes agreed to a rank"
-                   f" correlation (Spearman's) of {r['spearman_rho']:.2f} across {r['n']} candidates ({p}).")
+        out.append(f"{where}, {rank_agreement(float(r['spearman_rho']))}: the {r['n']} candidates' order by"
+                   f" nominations and order by votes had a rank correlation of {r['spearman_rho']:.2f}.")
     nv = nominations_vs_votes(tables, election_id).table
     if not nv.empty and (nv["places_gained"] != 0).any():
         best = nv.sort_values(["places_gained", "display_name"], ascending=[False, True]).iloc[0]
