@@ -88,9 +88,7 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
                               "timeout": timeout}))
                 names.append((year, nb.stem))
     pages_to_build = len(jobs)
-    if jobs and site is not None:  # the cross-year charts and candidate pages, beside the notebooks
-        jobs.insert(0, (prepare_site, (site, data_dir), {}))
-        names.insert(0, (None, "the cross-year charts and candidate pages"))
+    total = pages_to_build + (1 if jobs and site is not None else 0)
     start = time.monotonic()
     if jobs:
         print(f"[report] {pages_to_build} page(s) to build for {', '.join(map(str, sorted(out_dirs)))} "
@@ -100,13 +98,33 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
     def progress(index: int, ok: bool, _result: object) -> None:
         done[0] += 1
         year, stem = names[index]
-        print(f"[report] {done[0]}/{len(jobs)} {'built' if ok else 'FAILED'}: {year or 'site'} {stem}", flush=True)
+        print(f"[report] {done[0]}/{total} {'built' if ok else 'FAILED'}: {year} {stem}", flush=True)
 
+    site_job = None
     if jobs:
         load_tables(data_dir)  # read once here: every job forked from this process has them
-    results = engine.run_jobs(jobs, workers, on_result=progress)
+    if jobs and site is not None:
+        # The cross-year charts, section and candidate pages need no notebook machinery: they
+        # start now, in a child of their own, while this process imports papermill and nbconvert
+        # for the notebook pages. The section pages link to the years that will have an index
+        # when the build ends (build_site writes them again if a year fails).
+        indexed = sorted(set(out_dirs) | {y for y in available_years(data_dir)
+                                          if (Path(site) / str(y) / "index.html").exists()})
+        site_job = engine.start((prepare_site, (site, data_dir), {"indexed": indexed}))
+    several_years = len({y for y, _ in names}) > 1
+    results = engine.run_jobs(jobs, workers, on_result=progress,
+                              also_preload=engine.PRELOAD_SHARED if several_years else ())
     failed = [(names[i][0], err) for i, (ok, err) in enumerate(results) if not ok]
-    prepared = results[0][1] if site is not None and names and names[0][0] is None and results[0][0] else None
+    prepared = None
+    if site_job is not None:
+        ok, value = site_job.result()
+        done[0] += 1
+        print(f"[report] {done[0]}/{total} {'built' if ok else 'FAILED'}: site the cross-year charts, "
+              "section and candidate pages", flush=True)
+        if ok:
+            prepared = value
+        else:
+            failed.append((None, value))
     inputs = [p for nb in notebooks for p in page_inputs(nb, data_dir)]
     built = []
     for year, out_dir in sorted(out_dirs.items()):

@@ -59,13 +59,18 @@ class JobFailed(RuntimeError):
 class NotebookTimeout(Exception):
     """Raised inside a cell when the notebook's time is up."""
 
-# Libraries the notebooks use, imported once in the parent before forking.
+# Libraries the notebooks use, imported once in the parent before forking (scipy: the rank
+# correlation and the co-nomination clusters; the parent imports it while the site job runs).
 PRELOAD = (
-    "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn", "scipy.stats",
+    "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy.stats", "scipy.cluster.hierarchy",
     "IPython.core.interactiveshell", "IPython.display", "papermill", "nbformat", "jupytext",
     "nbconvert", "jinja2", "nec_analysis.analysis", "nec_analysis.charts", "nec_analysis.geography",
     "nec_analysis.charts.maps", "nec_analysis.notebook", "nec_analysis.site.build",
 )
+#: Libraries only some years' notebooks import (lazily, where they use them): seaborn, for the
+#: co-nomination heatmap of a year with nominations by local party. One year's build leaves it
+#: to the job that needs it; a build of several years imports it once, in the parent.
+PRELOAD_SHARED = ("seaborn",)
 
 
 def _on_alarm(_signum, _frame):
@@ -240,14 +245,14 @@ def skip_optional_imports(names: Iterable[str] = OPTIONAL_IMPORTS) -> list[str]:
     return skipped
 
 
-def preload(modules: Iterable[str] = PRELOAD) -> None:
+def preload(modules: Iterable[str] = PRELOAD, also: Iterable[str] = ()) -> None:
     """Import the notebooks' libraries now (in the parent), with the non-interactive backend,
     and make what every page job makes alike (nbconvert's exporter with its templates compiled,
     the Jinja2 page templates, the notebooks' titles) so that each forked child inherits it."""
     import importlib
 
     os.environ.setdefault("MPLBACKEND", "Agg")
-    for name in modules:
+    for name in (*modules, *also):
         importlib.import_module(name)
     register()
     from . import pages, render
@@ -338,18 +343,62 @@ def failure_message(what: str, nb, cell_index: int, ename: str, evalue: str, sou
     return f"{what} failed in {where}: {ename}: {evalue}\n    cell source:\n{src}"
 
 
+class Started:
+    """A job running in a child forked by :func:`start`; :meth:`result` waits for its end."""
+
+    def __init__(self, process: Any, conn: Any):
+        self._process, self._conn = process, conn
+
+    def result(self) -> tuple[bool, Any]:
+        """``(ok, result or exception)``, as :func:`run_jobs` gives it."""
+        try:
+            _, ok, value = self._conn.recv()
+        except EOFError:
+            ok, value = False, None
+        self._conn.close()
+        self._process.join()
+        if value is None and not ok:
+            value = JobFailed(f"the process ended without a result (exit code {self._process.exitcode})")
+        return ok, value
+
+
+def _send(conn: Any, job: tuple[Callable[..., Any], tuple, dict]) -> None:
+    index, ok, value = _call((0, job))
+    try:
+        conn.send((index, ok, value))
+    except Exception as err:  # a result that cannot be pickled
+        conn.send((index, False, sendable(err)))
+    conn.close()
+
+
+def start(job: tuple[Callable[..., Any], tuple, dict]) -> Started:
+    """Fork a child now to run ``(func, args, kwargs)``; the caller carries on meanwhile.
+
+    The site build starts the cross-year pages this way before it imports the notebook
+    machinery (papermill, nbconvert, IPython), so that the two run on both cores at once.
+    """
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_send, args=(send, job))
+    process.start()
+    send.close()
+    return Started(process, receive)
+
+
 def run_jobs(jobs: list[tuple[Callable[..., Any], tuple, dict]], workers: int | None = None,
-             on_result: Callable[[int, bool, Any], None] | None = None) -> list[tuple[bool, Any]]:
+             on_result: Callable[[int, bool, Any], None] | None = None,
+             also_preload: Iterable[str] = ()) -> list[tuple[bool, Any]]:
     """Run each ``(func, args, kwargs)`` in its own forked child, ``workers`` at a time.
 
     Returns ``(ok, result or exception)`` per job, in order; ``on_result(index, ok, value)``
     is called as each job ends (for progress). Each child runs one job and exits
     (``maxtasksperchild=1``), so no state passes from one notebook run to the next, and
-    none reaches the calling process.
+    none reaches the calling process. ``also_preload``: modules to import before forking
+    beside :data:`PRELOAD` (e.g. :data:`PRELOAD_SHARED` when many jobs import them).
     """
     if not jobs:
         return []
-    preload()
+    preload(also=also_preload)
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     results: list[tuple[bool, Any]] = [(False, None)] * len(jobs)
     ctx = multiprocessing.get_context("fork")

@@ -47,10 +47,14 @@ def available_years(tables: dict[str, pd.DataFrame]) -> list[int]:
     return sorted(int(y) for y in tables["elections"]["year"].dropna().unique())
 
 
-def prepare_site(out_root: Path, data_dir: Path | None = None) -> dict:
+def prepare_site(out_root: Path, data_dir: Path | None = None, indexed: list[int] | None = None) -> dict:
     """What the site index shows that no year's page changes: the cross-year charts (HTML),
     their downloads and the candidate pages (written); the rest of the index comes from the
-    year indexes (:func:`build_site`). The site build runs this beside the notebook pages."""
+    year indexes (:func:`build_site`). The site build runs this beside the notebook pages.
+
+    ``indexed``: the years that will have an index when the build ends; given, the section
+    pages (which link to those years) are written too, and :func:`build_site` keeps them if
+    the years turn out to be those (else it writes them again)."""
     tables = load_tables(data_dir)
     out_root = Path(out_root)
     charts.apply_style()
@@ -67,7 +71,8 @@ def prepare_site(out_root: Path, data_dir: Path | None = None) -> dict:
         else:
             parts.append({"figure": None, "note": part[1]})
     return {"charts": parts, "people": build_candidates(out_root, tables), "downloads": list(frames),
-            "first_title": _first_title(frames, tables)}
+            "first_title": _first_title(frames, tables), "indexed": indexed,
+            "sections": build_sections(out_root, tables, indexed) if indexed is not None else None}
 
 
 def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | None = None) -> Path:
@@ -81,7 +86,8 @@ def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | No
     year_rows = [{"year": y, "href": f"{y}/index.html",
                   "elections": "; ".join(election_name(tables, e) for e in elections_of_year(tables, y))}
                  for y in years]
-    sections = build_sections(out_root, tables)
+    sections = (prepared["sections"] if prepared.get("indexed") is not None
+                and set(prepared["indexed"]) == set(years) else build_sections(out_root, tables))
     headline = next((page_headline(out_root / str(y) / "index.html") for y in reversed(years)), None)
     lead = {"headline": prepared["first_title"] or "Labour's NEC elections, year by year",
             "standfirst": f"{len(tables['elections'])} elections to Labour's National Executive Committee, from "

@@ -9,6 +9,7 @@ every year's index.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -72,8 +73,13 @@ def _name(tables: dict[str, pd.DataFrame], candidate_id: object) -> object:
     return reg.get(candidate_id, candidate_id)
 
 
-def build_section(out_root: Path, tables: dict[str, pd.DataFrame], section: str) -> tuple[Path, str]:
-    """``out_root/<section>-section.html`` (and its figures as a download); (page, headline)."""
+def build_section(out_root: Path, tables: dict[str, pd.DataFrame], section: str,
+                  indexed: Collection[int] | None = None) -> tuple[Path, str]:
+    """``out_root/<section>-section.html`` (and its figures as a download); (page, headline).
+
+    ``indexed``: the years whose index the page may link to (default: those whose
+    ``out_root/<year>/index.html`` exists now; the site build passes the years it is building).
+    """
     hist = across.section_history(tables, section)
     history = hist.table
     seats = across.seats_by_slate(tables, section).table
@@ -95,7 +101,9 @@ def build_section(out_root: Path, tables: dict[str, pd.DataFrame], section: str)
     slug = page_name(section)[:-5]
     write_download(history, Path(out_root) / "data" / f"{slug}.csv")
     years = sorted(set(history["year"]))
-    year_links = [(f"{y}/index.html", str(y)) for y in years if (Path(out_root) / str(y) / "index.html").exists()]
+    if indexed is None:
+        indexed = [y for y in years if (Path(out_root) / str(y) / "index.html").exists()]
+    year_links = [(f"{y}/index.html", str(y)) for y in years if y in set(indexed)]
     lead = {"headline": found[0].rstrip("."), "standfirst": " ".join(found[1:3])}
     dest = Path(out_root) / page_name(section)
     render("section.html.j2", dest, title=f"{title} over the years — {SITE_TITLE}",
@@ -113,10 +121,11 @@ def build_section(out_root: Path, tables: dict[str, pd.DataFrame], section: str)
     return dest, lead["headline"]
 
 
-def build_sections(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[dict]:
+def build_sections(out_root: Path, tables: dict[str, pd.DataFrame],
+                   indexed: Collection[int] | None = None) -> list[dict]:
     """Every section's page; ``[{"href", "title", "headline"}]`` for the site index."""
     out = []
     for section in sections_in_data(tables):
-        dest, headline = build_section(out_root, tables, section)
+        dest, headline = build_section(out_root, tables, section, indexed)
         out.append({"href": dest.name, "title": f"{section_words(section)[0]} over the years", "headline": headline})
     return out
