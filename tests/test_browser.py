@@ -65,6 +65,19 @@ def browser(chromium_path: str, chromium_args: list[str]):
         b.close()
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab that every visit navigates (a new tab per visit starts a renderer process each:
+    three times the CPU), and the console errors, page errors and failed requests it reports."""
+    page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900}, device_scale_factor=1)
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url[:80]}"))
+    yield page, problems
+    page.close()
+
+
 SEEN_JS = """() => {
   const main = document.querySelector('main');
   const h1 = main && main.querySelector('h1');
@@ -85,12 +98,12 @@ SEEN_JS = """() => {
 }"""
 
 
-def _visit(browser, path: Path, width: int) -> dict:
-    page = browser.new_page(viewport={"width": width, "height": 900}, device_scale_factor=1)
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url[:80]}"))
+def _visit(tab, path: Path, width: int) -> dict:
+    """Open ``path`` at ``width`` px in the shared tab (a new document: nothing of the last
+    page survives) and read what a reader meets (SEEN_JS) and the problems it reported."""
+    page, problems = tab
+    problems.clear()
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(path.as_uri(), wait_until="load")
     page.wait_for_function("Array.from(document.images).every(i => i.complete)")
     seen = page.evaluate(SEEN_JS)
@@ -98,8 +111,7 @@ def _visit(browser, path: Path, width: int) -> dict:
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(shots) / f"{path.parent.name}-{path.stem}-{width}.png"), full_page=True)
-    page.close()
-    seen["problems"] = problems
+    seen["problems"] = list(problems)
     return seen
 
 
@@ -113,14 +125,36 @@ def _internal_words(site: Path) -> list[re.Pattern]:
             re.compile(r"\b(?:" + "|".join(re.escape(i) for i in sorted(ids | sources)) + r")\b")]
 
 
-def test_every_page_reads_cleanly_on_a_desktop_and_a_phone(site: Path, browser) -> None:
+TABLE_CELLS_JS = """tds => tds.map(td => [td.innerText.trim(), Array.from(td.querySelectorAll('a'))
+  .some(a => a.href.includes('/candidates/'))])"""
+
+
+@pytest.fixture(scope="module")
+def seen_pages(site: Path, tab) -> dict[tuple[Path, int], dict]:
+    """Every page of ``_pages`` visited once at each width, read for the three checks below:
+    SEEN_JS at both widths, the charts' text at 390 px (CHART_TEXT_JS, after SEEN_JS has
+    measured the page), the table headings and cells at 1280 px."""
+    page, _ = tab
+    seen = {}
+    for path in _pages(site):
+        for width in WIDTHS:
+            seen[path, width] = got = _visit(tab, path, width)
+            if width == 390:
+                got["charts"] = page.evaluate(CHART_TEXT_JS)
+            if width == 1280:
+                got["heads"] = page.locator("main th").all_inner_texts()
+                got["cells"] = page.locator("main td").evaluate_all(TABLE_CELLS_JS)
+    return seen
+
+
+def test_every_page_reads_cleanly_on_a_desktop_and_a_phone(site: Path, seen_pages) -> None:
     pages = _pages(site)
     assert len(pages) >= 1 + 2 * (1 + len(site_pages.notebook_paths())) + 4
     forbidden = _internal_words(site)
     n_images = 0
     for path in pages:
         for width in WIDTHS:
-            seen = _visit(browser, path, width)
+            seen = seen_pages[path, width]
             where = f"{path.parent.name}/{path.name} at {width} px"
             assert seen["problems"] == [], where
             assert seen["overflow"] <= 0 and seen["wide"] == [], f"{where}: wider than the screen {seen['wide']}"
@@ -191,15 +225,11 @@ CHART_TEXT_JS = """async () => {
 MIN_CHART_TEXT_PX = 11
 
 
-def test_chart_text_is_at_least_11_px_on_a_phone(site: Path, browser) -> None:
+def test_chart_text_is_at_least_11_px_on_a_phone(site: Path, seen_pages) -> None:
     """At 390 px, every text of every chart on every page measures at least 11 CSS px."""
     too_small, measured = [], 0
     for path in _pages(site):
-        page = browser.new_page(viewport={"width": 390, "height": 900}, device_scale_factor=1)
-        page.goto(path.as_uri(), wait_until="load")
-        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
-        charts = page.evaluate(CHART_TEXT_JS)
-        page.close()
+        charts = seen_pages[path, 390]["charts"]
         where = f"{path.parent.name}/{path.name}"
         for chart in charts:
             if "raster" in chart:
@@ -216,7 +246,7 @@ def test_chart_text_is_at_least_11_px_on_a_phone(site: Path, browser) -> None:
     assert measured >= 15  # the pages do have charts, and their text was measured
 
 
-def test_every_table_heading_is_reader_words_and_every_name_in_a_table_is_a_link(site: Path, browser) -> None:
+def test_every_table_heading_is_reader_words_and_every_name_in_a_table_is_a_link(site: Path, seen_pages) -> None:
     """Headings come from words/labels.py (never a field name); a candidate's name in any table
     cell is a link to their page (names from the registry, the hostile one included)."""
     from nec_analysis.words.labels import HEADINGS
@@ -225,13 +255,7 @@ def test_every_table_heading_is_reader_words_and_every_name_in_a_table_is_a_link
     declared = set(HEADINGS.values()) | {"Publisher", "Title", "Published", "What it gives", "Name",
                                          "Years they stood"}
     for path in _pages(site):
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(path.as_uri())
-        heads = page.locator("main th").all_inner_texts()
-        cells = page.locator("main td").evaluate_all(
-            "tds => tds.map(td => [td.innerText.trim(), Array.from(td.querySelectorAll('a'))"
-            "  .some(a => a.href.includes('/candidates/'))])")
-        page.close()
+        heads, cells = seen_pages[path, 1280]["heads"], seen_pages[path, 1280]["cells"]
         where = f"{path.parent.name}/{path.name}"
         assert not [h for h in heads if h.strip() not in declared], f"{where}: undeclared headings"
         unlinked = [text for text, linked in cells if text in names and not linked]
@@ -246,9 +270,9 @@ def test_the_site_and_each_year_index_link_to_each_section_over_the_years(site: 
             assert f'href="{prefix}{name}"' in text, f"{index}: no link to {name}"
 
 
-def test_the_hostile_name_is_text_never_markup(site: Path, browser) -> None:
+def test_the_hostile_name_is_text_never_markup(site: Path, tab) -> None:
     for path in (site / "2014" / "10-overview-election.html", site / "candidates" / "ken-livingstone.html"):
-        seen = _visit(browser, path, 1280)
+        seen = _visit(tab, path, 1280)
         assert seen["pwned"] is False
         assert HOSTILE in seen["text"], f"{path.name}: the name is not shown as written"
 
