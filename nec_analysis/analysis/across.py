@@ -102,9 +102,11 @@ def seats_by_slate(tables: Tables, section: str) -> Result:
     """Seats won by each slate family in each election of ``section`` (the winners the sources name;
     ``unknown`` where no source states a winner's slate)."""
     ids = section_elections(tables, section)
-    s = slate_summary(tables).table
-    s = s[s["election_id"].isin(ids) & (s["elected"] > 0)]
-    if s.empty:
+    parts = [t for t in (slate_summary(tables, e).table for e in ids) if not t.empty]  # this section's only
+    s = pd.concat(parts, ignore_index=True) if parts else None
+    if s is not None:
+        s = s[s["elected"] > 0]
+    if s is None or s.empty:
         return empty(SEATS_COLUMNS, "No winner of this section is in the data.")
     years = tables["elections"].set_index("election_id")["year"]
     out = s.assign(year=s["election_id"].map(years).astype(int))[SEATS_COLUMNS]

@@ -60,10 +60,14 @@ def _yes(v: object) -> str:
     return "yes" if charts.is_yes(v) else ("not known" if v is None or pd.isna(v) else "no")
 
 
-def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame) -> pd.DataFrame:
-    """The record as a reader reads it: election in words, slate as printed, figures, outcome."""
+def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
+                 names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The record as a reader reads it: election in words, slate as printed, figures, outcome.
+
+    ``names``: each election in words, if already known (:func:`election_names`)."""
+    names = names or election_names(tables, rec["election_id"])
     return pd.DataFrame({  # headings: words.labels.HEADINGS
-        "election": [_cap(election_name(tables, e)) for e in rec["election_id"]],
+        "election": [_cap(names[e]) for e in rec["election_id"]],
         "slate_labels": [s if isinstance(s, str) and s else charts.slate_label(f)
                          for s, f in zip(rec.get("slate_labels", [None] * len(rec)), rec["slate_family"])],
         "nominations": rec["nominations"], "votes": rec["votes"], "position": rec["position"],
@@ -71,11 +75,18 @@ def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame) -> pd.DataF
     })
 
 
-def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame) -> Markup:
+def election_names(tables: dict[str, pd.DataFrame], election_ids) -> dict[str, str]:
+    """Each of ``election_ids`` in words ('the 2014 CLP-section election'), each worked out once."""
+    return {e: election_name(tables, e) for e in dict.fromkeys(election_ids)}
+
+
+def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
+                 names: dict[str, str] | None = None) -> Markup:
     """A small chart of the record: votes (or nominations) per election, elected marked; HTML bars.
 
     Drawn in HTML rather than as an image so that it stays sharp and legible at any width.
     """
+    names = names or election_names(tables, rec["election_id"])
     measure = "votes" if rec["votes"].notna().any() else ("nominations" if rec["nominations"].notna().any() else None)
     won = int(rec["elected"].fillna(False).astype(bool).sum())
     stood = len(rec)
@@ -86,7 +97,7 @@ def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame) 
     top = float(rec[measure].max())
     rows, alt = [], []
     for _, r in rec.iterrows():
-        label = election_name(tables, r["election_id"])[4:]
+        label = names[r["election_id"]][4:]
         v = r[measure]
         mark = " ✓" if charts.is_yes(r["elected"]) else ""
         if pd.isna(v):
@@ -109,12 +120,14 @@ def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame) 
 def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[dict]:
     """A page per person in the registry, under ``out_root/candidates/``; the list for the site index."""
     rec = records(tables)
+    names = election_names(tables, rec["election_id"])
+    by_person = dict(tuple(rec.groupby("candidate_id", sort=False)))
     folder = Path(out_root) / "candidates"
     people = []
     reg = tables["candidates"].sort_values("display_name")
     for _, person in reg.iterrows():
         cid, name = person["candidate_id"], person["display_name"] if isinstance(person["display_name"], str) else person["candidate_id"]
-        mine = rec[rec["candidate_id"] == cid]
+        mine = by_person.get(cid, rec.iloc[0:0])
         years = sorted({int(y) for y in mine["year"]}) if not mine.empty else []
         sections = sorted({_SECTION_WORDS.get(s, str(s)) for s in mine["section"]}) if not mine.empty else []
         won = int(mine["elected"].fillna(False).astype(bool).sum()) if not mine.empty else 0
@@ -127,8 +140,8 @@ def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[di
         render("candidate.html.j2", dest, title=f"{name} — {SITE_TITLE}", heading=name,
                nav=[("../index.html", "All years"), ("index.html", "All candidates")], home="../index.html",
                home_label=SITE_TITLE, lead=lead, name=name,
-               figure=record_chart(name, tables, mine) if len(mine) else None,
-               table=Markup(table_html(record_table(tables, mine), f"{name}'s record")) if len(mine) else
+               figure=record_chart(name, tables, mine, names) if len(mine) else None,
+               table=Markup(table_html(record_table(tables, mine, names), f"{name}'s record")) if len(mine) else
                Markup('<p class="no-data">No candidacy in the data.</p>'),
                about=["Every figure is as the sources printed it; a blank means no source in the data gives it. "
                       "Incumbency means holding a seat when the election began."])
