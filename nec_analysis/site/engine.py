@@ -30,6 +30,7 @@ A notebook that runs longer than its ``timeout`` (seconds, whole notebook) fails
 
 from __future__ import annotations
 
+import functools
 import io
 import multiprocessing
 import os
@@ -66,7 +67,14 @@ PRELOAD = (
     "IPython.core.interactiveshell", "IPython.display", "papermill", "nbformat", "jupytext",
     "nbconvert", "jinja2", "nec_analysis.analysis", "nec_analysis.charts", "nec_analysis.geography",
     "nec_analysis.charts.maps", "nec_analysis.notebook", "nec_analysis.site.build",
+    # what each job would otherwise import for itself: the shell's magics, completer and history
+    # (sqlite3), the SVG and PNG canvases, the CSV writer of the downloads, the candidates' records
+    "IPython.core.magics", "IPython.core.completer", "IPython.core.completerlib", "IPython.core.oinspect",
+    "IPython.core.application", "IPython.core.logger", "sqlite3", "bdb", "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_svg", "pandas.io.formats.csvs", "pandas.core.reshape.reshape",
 )
+#: Packages whose every module is imported with :data:`PRELOAD` (the notebooks import them lazily).
+PRELOAD_PACKAGES = ("nec_analysis.analysis", "nec_analysis.words", "nec_analysis.charts")
 #: Libraries only some years' notebooks import (lazily, where they use them): seaborn, for the
 #: co-nomination heatmap of a year with nominations by local party. One year's build leaves it
 #: to the job that needs it; a build of several years imports it once, in the parent.
@@ -175,7 +183,8 @@ def _engine_class():
         @classmethod
         def _run_cells(cls, nb_man, plt, deadline: float | None):
             shell_cls = _shell_class()
-            shell = shell_cls.instance()
+            # no history database: a report needs none, and parallel jobs would share one file
+            shell = shell_cls.instance(config=_no_history())
             shell.sink = sink = _Outputs()
             shell.display_pub.sink = sink
             shell.displayhook.sink = sink
@@ -211,6 +220,28 @@ def _engine_class():
             return nb_man.nb
 
     return InProcessEngine
+
+
+def _no_history():
+    from traitlets.config import Config
+
+    return Config({"HistoryManager": {"enabled": False}})
+
+
+def read_notebook(path: Path):
+    """The notebook at ``path`` (jupytext), parsed once per version of the file in a process
+    (the parent parses every notebook before forking); each call gets its own copy."""
+    import copy
+
+    path = Path(path)
+    return copy.deepcopy(_read_notebook(path.resolve(), path.stat().st_mtime_ns))
+
+
+@functools.cache
+def _read_notebook(path: Path, _mtime_ns: int):
+    import jupytext
+
+    return jupytext.read(path)
 
 
 def _error(ename: str, evalue: str):
@@ -252,14 +283,36 @@ def preload(modules: Iterable[str] = PRELOAD, also: Iterable[str] = ()) -> None:
     import importlib
 
     os.environ.setdefault("MPLBACKEND", "Agg")
+    import pkgutil
+
     for name in (*modules, *also):
         importlib.import_module(name)
+    for package in PRELOAD_PACKAGES:
+        for info in pkgutil.walk_packages(importlib.import_module(package).__path__, package + "."):
+            importlib.import_module(info.name)
     register()
     from . import pages, render
 
     render.warm()
+    _warm_fonts()
     for nb in pages.notebook_paths():
         pages.notebook_title(nb)
+        read_notebook(nb)
+
+
+def _warm_fonts() -> None:
+    """Draw a throwaway figure with text to SVG and PNG (default settings, restored after), so
+    that the fonts are found and loaded once here rather than in every job's first chart."""
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context():
+        fig, ax = plt.subplots(figsize=(2, 1))
+        try:
+            ax.set_title("Warm 1,234")
+            for fmt in ("svg", "png"):
+                fig.savefig(io.BytesIO(), format=fmt)
+        finally:
+            plt.close(fig)
 
 
 def _call(job: tuple[int, tuple[Callable[..., Any], tuple, dict]]) -> tuple[int, bool, Any]:
@@ -299,14 +352,13 @@ def execute(notebook: Path, out_ipynb: Path, parameters: dict[str, object], *, c
     naming the notebook (and ``label``, e.g. the year), the cell and its source, and leaves
     no ``out_ipynb``.
     """
-    import jupytext
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     if engine == ENGINE_NAME:
         register()
     notebook = Path(notebook)
-    nb = jupytext.read(notebook)
+    nb = read_notebook(notebook)
     tmp = _tmp_for(Path(out_ipynb))
     what = f"{notebook.name}{f' ({label})' if label else ''}"
     try:

@@ -38,9 +38,7 @@ def notebook_title(path: Path) -> tuple[str, str]:
 
 @functools.cache
 def _notebook_title(path: Path, _mtime_ns: int) -> tuple[str, str]:
-    import jupytext
-
-    nb = jupytext.read(path)
+    nb = engine.read_notebook(path)
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
@@ -55,9 +53,7 @@ def _notebook_title(path: Path, _mtime_ns: int) -> tuple[str, str]:
 def notebook_method(path: Path) -> list[str]:
     """The opening cell's ``**Method:**`` paragraphs (how a measure on the page is worked out), for
     the page's "About this page" -- never its headline or findings, which say what was found in words."""
-    import jupytext
-
-    nb = jupytext.read(Path(path))
+    nb = engine.read_notebook(Path(path))
     cell = next((c for c in nb.cells if c.cell_type == "markdown"), None)
     if cell is None:
         return []
