@@ -170,7 +170,11 @@ COLUMNS_DECLARED: tuple[Column, ...] = (
        "printed in brackets)", values=("table", "bracket")),
     _c("votes", "integer", "votes (block vote) or the figure published; empty for STV outcomes without figures",
        minimum=0, unit="votes"),
-    _c("position", "integer", "place by votes among the election's preferred results (ties share the higher place)",
+    _c("share_pct", "number", "percentage of the votes the source printed beside the figure", minimum=0,
+       maximum=100, unit="per cent"),
+    _c("position", "integer", "place in the election: the place a source states (`rank_stated`), else the place "
+       "by votes among the preferred results where those list every candidate and their votes and printed "
+       "shares agree in order (ties share the higher place); empty where neither is known",
        minimum=1),
     _c("first_preferences", "integer", "first-preference votes (STV); none published in the sources so far",
        minimum=0, unit="votes"),
@@ -270,8 +274,8 @@ TABLES: tuple[Table, ...] = (
           foreign_keys=(_FK_ELECTION,)),
     Table("results", "Results", "votes and outcomes, one row per election, candidate and source",
           f"{_ROWS} `figure_rows`; {_RULES} `prefer`, `positions`",
-          ("election_id", "candidate_id", "votes", "elected", "position", "first_preferences", "final_round",
-           "source_id", "preferred", "file", "line"),
+          ("election_id", "candidate_id", "votes", "share_pct", "elected", "rank_stated", "position",
+           "first_preferences", "final_round", "source_id", "preferred", "file", "line"),
           required=("election_id", "candidate_id", "source_id", "preferred", "file", "line"),
           primary_key=("election_id", "candidate_id", "source_id"),
           foreign_keys=(_FK_CANDIDACY, _FK_SOURCE),

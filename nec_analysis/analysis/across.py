@@ -4,8 +4,10 @@ The data behind the cross-year page of a section (the CLP section, the local-gov
 section), from the earliest election in the data. Years differ in what their sources give:
 some list only the winners, some a partial list, some no votes at all. Nothing is filled in:
 
-* the poll-topper and the threshold (votes of the last elected) are given only where every
-  elected candidate's votes were published;
+* the poll-topper is the candidate placed first (``position`` 1: a place a source states, such
+  as "topped the poll", or the place by votes in a complete table whose figures agree), with
+  their votes where published; the threshold (votes of the last elected) is given only where
+  every elected candidate's votes were published and the last one's place is certain;
 * seats whose winner's slate no source states are counted as such, never given a slate;
 * women elected are counted from stated genders, with the number whose gender is not stated
   beside them (the page says "at least");
@@ -51,10 +53,14 @@ def _row(tables: Tables, election_id: str) -> dict:
     res = results(tables, election_id)
     votes = won["candidate_id"].map(res.dropna(subset=["votes"]).set_index("candidate_id")["votes"])
     every = len(won) > 0 and votes.notna().all() and (pd.isna(el["seats"]) or len(won) == int(el["seats"]))
-    top = last = None
+    place = res.set_index("candidate_id")["position"] if not res.empty else pd.Series(dtype="Int64")
+    first = res[res["position"].eq(1).fillna(False)] if not res.empty else res
+    top = first.iloc[0] if len(first) == 1 else None  # a tie for first names no single poll-topper
+    last = None
     if every:
         order = won.assign(votes=votes.astype(float)).sort_values(["votes", "candidate_id"], ascending=[False, True])
-        top, last = order.iloc[0], order.iloc[-1]
+        if pd.notna(place.get(order.iloc[-1]["candidate_id"], pd.NA)):
+            last = order.iloc[-1]  # the last elected's place is certain (not a partial list, no misprint)
     gender = gender_summary(tables, [election_id]).table
     g = gender[(gender["group"] == "elected") & (gender["scope"] == election_id)]
     turnout, approx = _turnout(tables, election_id)
@@ -62,7 +68,9 @@ def _row(tables: Tables, election_id: str) -> dict:
         "election_id": election_id, "year": int(el["year"]), "election_type": el["election_type"],
         "seats": el["seats"], "elected_known": len(won), "elected_votes_known": int(votes.notna().sum()),
         "poll_topper": None if top is None else top["candidate_id"],
-        "top_votes": None if top is None else int(top["votes"]),
+        # the topper's votes, unless missing or (a misprint kept as printed) below another's
+        "top_votes": None if top is None or pd.isna(top["votes"]) or top["votes"] < res["votes"].max()
+        else int(top["votes"]),
         "last_elected": None if last is None else last["candidate_id"],
         "threshold_votes": None if last is None else int(last["votes"]),
         "turnout_pct": turnout, "turnout_approximate": approx,
@@ -73,12 +81,20 @@ def _row(tables: Tables, election_id: str) -> dict:
     }
 
 
+def _printed_votes(tables: Tables, election_id: str, candidate_id: str) -> int | None:
+    """The preferred printed votes of one candidacy, or None."""
+    res = results(tables, election_id)
+    v = res.loc[res["candidate_id"] == candidate_id, "votes"].dropna()
+    return None if v.empty else int(v.iloc[0])
+
+
 def section_history(tables: Tables, section: str) -> Result:
     """One row per election of ``section``: seats, who topped the poll, the votes of the last
     elected (the winning threshold), turnout, and women elected (stated genders only).
 
-    ``poll_topper``/``threshold_votes`` are empty unless every seat's winner and their votes are
-    known; ``elected_known`` below ``seats`` means the sources do not name every winner.
+    ``poll_topper`` is empty unless a candidate's first place is known; ``threshold_votes`` unless
+    every seat's winner and their votes are known; ``elected_known`` below ``seats`` means the
+    sources do not name every winner.
     """
     ids = section_elections(tables, section)
     if not ids:
@@ -91,9 +107,18 @@ def section_history(tables: Tables, section: str) -> Result:
     short = out[out["elected_known"] < out["seats"].fillna(0)]
     if not short.empty:
         notes.append("The sources name only some winners in " + ", ".join(map(str, short["year"])) + ".")
+    no_top = out[out["poll_topper"].isna()]
+    if not no_top.empty:
+        notes.append("No source states who came first, and the published votes cannot show it, in "
+                     + ", ".join(map(str, no_top["year"])) + ".")
+    below = [int(r["year"]) for _, r in out.iterrows() if pd.notna(r["poll_topper"]) and pd.isna(r["top_votes"])
+             and _printed_votes(tables, r["election_id"], r["poll_topper"]) is not None]
+    if below:
+        notes.append("The poll-topper's votes as printed are below another candidate's in "
+                     + ", ".join(map(str, below)) + " (a misprint kept as printed), so they are not shown.")
     no_votes = out[out["threshold_votes"].isna()]
     if not no_votes.empty:
-        notes.append("No poll-topper or winning threshold where some winners' votes were not published: "
+        notes.append("No winning threshold where some winners' votes were not published: "
                      + ", ".join(map(str, no_votes["year"])) + ".")
     return Result(out, notes)
 
@@ -114,7 +139,7 @@ def seats_by_slate(tables: Tables, section: str) -> Result:
 
 
 def poll_toppers(history: pd.DataFrame) -> pd.DataFrame:
-    """Who topped the poll, how often and when (elections whose winners' votes are all known)."""
+    """Who topped the poll, how often and when (elections where the first place is known)."""
     known = history.dropna(subset=["poll_topper"])
     if known.empty:
         return pd.DataFrame(columns=["candidate_id", "times", "years"])

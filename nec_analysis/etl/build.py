@@ -122,7 +122,7 @@ def build_tables(root: Path | None = None) -> Built:
     noms["preferred"] = prefer(noms, ["election_id", "candidate_id"], sources, prefs, "nominations") if len(noms) else []
     res = pd.DataFrame(rows["results"], columns=[c for c in COLUMNS["results"] if c != "preferred"])
     res["preferred"] = prefer(res, ["election_id", "candidate_id"], sources, prefs, "results") if len(res) else []
-    res = coerce(positions(res), "results")
+    res = coerce(res, "results")
     noms = coerce(noms, "nominations")
     tot = pd.DataFrame(rows["totals"], columns=[c for c in COLUMNS["totals"] if c != "preferred"])
     tot["preferred"] = prefer(tot, ["election_id", "measure"], sources, prefs, "totals") if len(tot) else []
@@ -138,12 +138,14 @@ def build_tables(root: Path | None = None) -> Built:
 
     cands = candidacies(noms, res, labels, rows["clp_nominations"], el, sources)
     problems = _check_references(csv, set(el.election_id), rows, set(sources.source_id), set(sources.file))
+    found: list[checks.Violation] = []
     if not problems:
         found = checks.violations(rows["results"], rows["nominations"], rows["totals"], el)
         problems, excused = checks.unexcused(found, csv["printed_as_is"], LINE)
         warnings += excused
     if problems:
         raise ClippingError(problems)
+    res = coerce(positions(res, sources, checks.in_doubt(found)), "results")
     cands = coerce(incumbency(cands, el, res, overrides_map(csv["incumbency_overrides"])), "candidacies")
     elections = elections_table(el, cands, noms, res, tot, sources)
     disc = discrepancies(noms, res, tot, elections, labels, rows["per_body"], rows["clp_nominations"])

@@ -4,7 +4,7 @@ Each check below is a fact about NEC elections, not a guess: a table cannot elec
 people than there are seats; a candidate cannot poll more votes than ballots were cast;
 turnout cannot pass 100%; a candidate cannot be nominated by more CLPs than nominated at
 all; under the block vote the elected are the top N, so each of them outpolls every
-candidate not elected. A violation is a :class:`Problem` at the file and line that printed
+candidate not elected; in one table printing votes and shares, more votes mean a larger share. A violation is a :class:`Problem` at the file and line that printed
 the figure.
 
 When the source really printed it (a misprint kept as published, or a rule such as a
@@ -36,6 +36,7 @@ CHECKS: dict[str, str] = {
     "turnout_over_100": "a turnout of at most 100%",
     "nominations_over_clps": "no candidate nominated by more CLPs than nominated at all",
     "block_order": "under the block vote, every elected candidate outpolls every candidate not elected",
+    "vote_share_order": "in one table, more votes go with a larger printed share of the votes",
 }
 
 
@@ -45,6 +46,8 @@ class Violation:
 
     check: str
     problem: Problem
+    #: (election, candidate) whose figures the failure puts in doubt (vote_share_order: both of the pair)
+    subjects: tuple[tuple[str, str], ...] = ()
 
 
 def figure_problem(value: object) -> str:
@@ -106,6 +109,7 @@ def violations(results: list[dict], nominations: list[dict], totals: list[dict],
                 out.append(Violation("elected_over_seats", _where(
                     r, f"{CHECKS['elected_over_seats']}: {eid} has {seats[eid]} (data/raw/elections.csv), "
                        f"and this is elected candidate number {elected.index(r) + 1} in the table")))
+        out += _share_order(rows)
         if eid in block:
             losers = [r for r in rows if r["elected"] is False and pd.notna(r["votes"])]
             for r in elected:
@@ -116,6 +120,29 @@ def violations(results: list[dict], nominations: list[dict], totals: list[dict],
                         r, f"{CHECKS['block_order']}: this elected candidate has {int(r['votes']):,}, "
                            f"fewer than the not elected on {shown}")))
     return out
+
+
+def _share_order(rows: list[dict]) -> list[Violation]:
+    """One violation per pair of lines of one table whose votes and printed shares run in opposite
+    orders, at the pair's first line (What Next's 2001 table prints Tony Robinson's 24,771 votes
+    beside 11.19%, and Ann Black's 24,947 beside 9.33%)."""
+    both = sorted((r for r in rows if pd.notna(r["votes"]) and pd.notna(r.get("share_pct", pd.NA))),
+                  key=lambda r: int(r["line"]))
+    out = []
+    for i, a in enumerate(both):
+        for b in both[i + 1:]:
+            if (a["votes"] - b["votes"]) * (a["share_pct"] - b["share_pct"]) < 0:
+                out.append(Violation("vote_share_order", _where(
+                    a, f"{CHECKS['vote_share_order']}: this line prints {int(a['votes']):,} votes and "
+                       f"{a['share_pct']:g}%, line {b['line']} prints {int(b['votes']):,} and {b['share_pct']:g}% "
+                       f"— one of the four figures is misread or misprinted"),
+                    ((a["election_id"], a["candidate_id"]), (b["election_id"], b["candidate_id"]))))
+    return out
+
+
+def in_doubt(found: list[Violation]) -> set[tuple[str, str]]:
+    """The (election, candidate) pairs whose order by votes a check put in doubt."""
+    return {s for v in found for s in v.subjects}
 
 
 def unexcused(found: list[Violation], overrides: pd.DataFrame, line_col: str) -> tuple[list[Problem], list[str]]:

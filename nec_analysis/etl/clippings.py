@@ -32,7 +32,7 @@ OPTIONAL_KEYS = (
     # how to read a layout the line reader cannot read alone (nec_analysis.etl.layouts)
     "template", "caption_lines", "heading_lines", "footnote_lines", "layout", "cells", "columns",
     # what the source says once for every line (nec_analysis.etl.table.apply_header_facts)
-    "elected", "label",
+    "elected", "label", "rank",
 )
 ALLOWED_VALUES = {
     "section": codes(vocab.SECTIONS),
@@ -42,7 +42,8 @@ ALLOWED_VALUES = {
     "body_type": codes(vocab.BODY_TYPES),
     "partial": codes(vocab.YES_NO),
     "truncated": codes(vocab.YES_NO),
-    "elected": ("all",),  # every name the table lists was elected (a list of winners)
+    # every name the table lists was elected (a list of winners), or none was (a list of losers)
+    "elected": ("all", "none"),
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 MAX_LINE = 1_000  # characters: a longer table line is no printed table row (a paste gone wrong)
@@ -250,7 +251,11 @@ def _check_header(clip: Clipping) -> list[Problem]:
     if clip.header.get("format") and clip.header["format"] not in FORMATS:
         bad("format", f"format one of {', '.join(FORMATS)}")
     if "elected" in clip.header and clip.header.get("holds") != "results":
-        bad("elected", "'elected: all' only in a results table (holds: results): it says who won")
+        bad("elected", "'elected: all' or 'elected: none' only in a results table (holds: results): it says who won")
+    if "rank" in clip.header and (clip.header.get("holds") != "results"
+                                  or not re.fullmatch(r"[1-9]\d?", clip.header["rank"])):
+        bad("rank", "'rank: N' (a place from 1 to 99) only in a results table (holds: results), when the text "
+                    "states the place in words ('topped the poll' is rank 1)")
     if "label" in clip.header and not clip.header["label"]:
         bad("label", "'label: …' with the slate label as the source printed it (registered in slate_families.csv)")
     return out

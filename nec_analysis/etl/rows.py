@@ -23,6 +23,13 @@ def na(v: object) -> object:
 
 
 
+def share_pct(share: object) -> object:
+    """The percentage printed beside a figure (``'11.19%'`` → 11.19), else NA."""
+    if na(share) is pd.NA:
+        return pd.NA
+    return float(str(share).rstrip("% "))
+
+
 def sources_table(parsed: list[tuple[Clipping, pd.DataFrame]]) -> pd.DataFrame:
     rows = []
     for clip, _ in parsed:
@@ -119,7 +126,8 @@ def figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
                                             "source_id": sid, "truncated": clip.get("truncated") == "yes", **where})
             elif holds == "results":
                 out["results"].append({"election_id": eid, "candidate_id": cid, "votes": r.figure,
-                                       "elected": r.elected, "position": pd.NA, "first_preferences": pd.NA,
+                                       "share_pct": share_pct(getattr(r, "share", None)), "elected": r.elected,
+                                       "rank_stated": r.rank, "position": pd.NA, "first_preferences": pd.NA,
                                        "final_round": pd.NA, "source_id": sid, **where})
     if problems:
         raise ClippingError(problems)

@@ -126,13 +126,28 @@ def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFra
     return out
 
 
-def positions(res: pd.DataFrame) -> pd.DataFrame:
-    """Position by votes within each election's preferred results (ties share the higher place)."""
+def positions(res: pd.DataFrame, sources: pd.DataFrame, in_doubt: set[tuple[str, str]]) -> pd.DataFrame:
+    """Each preferred results row's place in its election: the place a source states, else by votes.
+
+    A stated place (``rank_stated``: a printed rank, or the header's ``rank:`` for "topped the
+    poll") wins, from the preferred row first. A place by votes (ties share the higher place) is
+    given only where it is certain: the election's preferred results come from no partial source
+    and give every candidate's votes, and the candidacy is not one whose votes and printed share
+    disagree in order (``in_doubt``, from :func:`nec_analysis.etl.checks.in_doubt`). Otherwise the
+    place is unknown: a partial list's order says nothing of the candidates it leaves out.
+    """
     res = res.copy()
-    pref = res.preferred.fillna(False) & res.votes.notna()
-    ranks = res[pref].groupby("election_id").votes.rank(method="min", ascending=False)
-    res["position"] = pd.array([pd.NA] * len(res), dtype="Int64")
-    res.loc[ranks.index, "position"] = ranks.astype("Int64")
+    partial = set(sources.loc[sources.partial.fillna(False).astype(bool), "source_id"])
+    pref = res.preferred.fillna(False).astype(bool)
+    stated: dict[tuple[str, str], int] = {}
+    for r in res[res.rank_stated.notna()].sort_values("preferred", ascending=False).itertuples():
+        stated.setdefault((r.election_id, r.candidate_id), int(r.rank_stated))
+    certain = {eid for eid, g in res[pref].groupby("election_id")
+               if not set(g.source_id) & partial and g.votes.notna().all()}
+    by_votes = res[pref & res.election_id.isin(certain)].groupby("election_id").votes.rank(method="min", ascending=False)
+    place = dict(zip(zip(res.election_id[by_votes.index], res.candidate_id[by_votes.index]), by_votes.astype(int)))
+    res["position"] = pd.array([stated.get(k, pd.NA if k in in_doubt else place.get(k, pd.NA)) if p else pd.NA
+                                for k, p in zip(zip(res.election_id, res.candidate_id), pref)], dtype="Int64")
     return res
 
 

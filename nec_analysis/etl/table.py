@@ -87,26 +87,46 @@ def _read_kind(clip: Clipping, numbered: list[tuple[int, str, str]],
     return rows, problems, "template" if pattern is not None else "lines"
 
 
+#: What a line marked the other way is told, for ``elected: all`` (True) and ``elected: none`` (False).
+ELECTED_KEY_CONTRADICTED = {
+    True: "a winner: the header's 'elected: all' says every name listed was elected, but this line is marked "
+          "not elected — drop the key or check the capture",
+    False: "a candidate who lost: the header's 'elected: none' says no name listed was elected, but this line is "
+           "marked elected — drop the key or check the capture",
+}
+
+
 def apply_header_facts(clip: Clipping, rows: list[dict[str, object]]) -> list[Problem]:
     """Give every candidate row what the header states once for all lines; a line that says otherwise is a Problem.
 
     * ``elected: all`` — the table is a list of winners: each candidate row is elected.
       A line marked not elected (or under a ``Not elected`` sub-header) contradicts it.
+    * ``elected: none`` — the table lists only people who lost ("came bottom of the poll",
+      "runner-up"): each candidate row is not elected. A line marked elected contradicts it.
     * ``label: …`` — every line's slate label, printed once (a caption such as "VOTE for
       candidates supported by the Centre-Left Grassroots Alliance"). A line printing a
       different label of its own contradicts it.
+    * ``rank: N`` — the place every line's candidate took, when the text states it in words
+      ("topped the poll", "headed the voting" are rank 1). A line printing another rank contradicts it.
     """
     problems: list[Problem] = []
     label = clip.get("label") or None
+    rank = int(clip.get("rank")) if clip.get("rank") else None
     for r in rows:
         if r["row_kind"] != "candidate":
             continue
-        if clip.get("elected") == "all":
-            if r["elected"] is False:
+        said = {"all": True, "none": False}.get(clip.get("elected") or "")
+        if said is not None:
+            if r["elected"] is (not said):
                 problems.append(Problem(clip.file, int(r["line"]), str(r["text"]),  # type: ignore[call-overload]
-                                        "a winner: the header's 'elected: all' says every name listed was elected, "
-                                        "but this line is marked not elected — drop the key or check the capture"))
-            r["elected"] = True
+                                        ELECTED_KEY_CONTRADICTED[said]))
+            r["elected"] = said
+        if rank is not None:
+            if r["rank"] is not None and r["rank"] != rank:
+                problems.append(Problem(clip.file, int(r["line"]), str(r["text"]),  # type: ignore[call-overload]
+                                        f"the header's rank {rank} for every line; this line prints rank {r['rank']} "
+                                        f"— drop 'rank:' from the header"))
+            r["rank"] = rank
         if label:
             if r["label"] not in (None, label):
                 problems.append(Problem(clip.file, int(r["line"]), str(r["text"]),  # type: ignore[call-overload]

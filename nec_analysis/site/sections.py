@@ -116,8 +116,11 @@ def build_section(out_root: Path, tables: dict[str, pd.DataFrame], section: str,
                   "the winners, some only part of the field, and some elections (counted by single transferable "
                   "vote) published no vote figures: a figure no source gives stays blank, a count that some "
                   "unknowns might add to says \"at least\".",
-                  "The poll-topper and the votes of the last elected are given only where every winner's votes "
-                  "were published; by-elections are shown but not compared with regular elections."])
+                  "Who topped the poll is given where a source says so (\"topped the poll\", \"headed the "
+                  "voting\") or a complete table of votes shows it, and their votes only where no one else is "
+                  "printed with more (a misprint kept as printed can put them below another's). The votes of the last elected "
+                  "are given only where every winner's votes were published; by-elections are shown but not "
+                  "compared with regular elections."])
     return dest, lead["headline"]
 
 

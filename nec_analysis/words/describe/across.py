@@ -65,16 +65,16 @@ def describe_seats(seats: pd.DataFrame, history: pd.DataFrame, section: str) -> 
 
 
 def describe_toppers(tables: Tables, history: pd.DataFrame, toppers: pd.DataFrame) -> list[str]:
-    """Who topped the poll, and how often, where every winner's votes were published."""
+    """Who topped the poll, and how often, where a source states it or a complete table shows it."""
     regular = history[history["election_type"] == "regular"]
     if toppers.empty:
-        return ["No election here has votes published for every winner, so who topped the poll is not known."]
+        return ["No source here says who topped the poll, and no complete table of votes shows it."]
     who = names(tables)
     parts = [f"{who.get(c, c)} {_TIMES.get(int(t), f'{int(t)} times')} ({y})"
              for c, t, y in toppers[["candidate_id", "times", "years"]].itertuples(index=False)]
     unknown = regular[regular["poll_topper"].isna()]
-    tail = ("" if unknown.empty else f"; not known for {join_names(map(str, unknown['year']))}, where the sources "
-            "do not give every winner's votes")
+    tail = ("" if unknown.empty else f"; not known for {join_names(map(str, unknown['year']))}, where no source "
+            "says who came first and the published votes cannot show it")
     return ["Topped the poll: " + "; ".join(parts) + tail + "."]
 
 
