@@ -132,3 +132,43 @@ def test_the_section_history_names_the_stated_poll_topper_without_a_misprinted_f
     assert h.loc[2000, "poll_topper"] == "tony-robinson" and h.loc[2000, "top_votes"] == 43526
     assert h.loc[1998, "poll_topper"] == "mark-seddon" and h.loc[2014, "poll_topper"] == "ken-livingstone"
 
+
+# --------------------------------------------------------------------------- a slate leaflet's prose, by template
+
+
+@pytest.mark.parametrize("table, template, name", [
+    ("Maria Lopez and Tom Okafor, sitting members, are\n", "{name} and Tom Okafor, sitting members, are",
+     "Maria Lopez"),
+    ("also standing again. Ruth Adeyemi will bring long experience\n",
+     "also standing again. {name} will bring long experience", "Ruth Adeyemi"),
+    ("• Tom Okafor (Leeds) – our candidate for the north\n", "• {name} ({description}) – our candidate for the north",
+     "Tom Okafor"),
+])
+def test_a_slate_list_in_prose_is_read_by_its_template_with_the_headers_label(tmp_path: Path, table: str,
+                                                                               template: str, name: str) -> None:
+    df = read_as(tmp_path, table, "slates", f"label: Grassroots Alliance\ntemplate: {template}\n")
+    assert values(df, "name", "label") == [[name, "Grassroots Alliance"]]
+
+
+def test_a_slate_template_with_a_figure_is_refused(tmp_path: Path) -> None:
+    [p] = refused_as(tmp_path, "Maria Lopez 41\n", "slates", "label: Grassroots Alliance\ntemplate: {name} {figure}\n")
+    assert "slate" in p.expected and "{figure}" in p.expected
+
+
+# --------------------------------------------------------------------------- 2002 and 2004, from stated facts only
+
+
+def test_2002_and_2004_hold_only_what_the_sources_state() -> None:
+    t = load_tables()
+    el = t["elections"].set_index("election_id")
+    assert el.loc["2002-clp", "seats"] == 6 and el.loc["2004-clp", "turnout_pct_stated"] == 22
+    c = t["candidacies"].set_index(["election_id", "candidate_id"])
+    assert c.loc[("2002-clp", "tony-robinson"), "elected"] == True  # noqa: E712 ('topped the poll')
+    assert c.loc[("2002-clp", "kumar-murshid"), "elected"] == False  # noqa: E712 ('came bottom')
+    assert pd.isna(c.loc[("2002-clp", "ann-black"), "elected"])  # her manifesto says only that she stood
+    assert c.loc[("2004-clp", "louise-baldock"), "elected"] == False  # noqa: E712 ('runner-up')
+    assert c.loc[("2004-clp", "shahid-malik"), "elected"] == True  # noqa: E712
+    r = t["results"]
+    assert r[r.election_id.isin(["2002-clp", "2004-clp"])].votes.isna().all()  # no vote is derived
+    h = across.section_history(t, "clp").table.set_index("year")
+    assert h.loc[2002, "poll_topper"] == "tony-robinson" and h.loc[2004, "poll_topper"] == "ann-black"

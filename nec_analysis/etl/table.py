@@ -216,11 +216,26 @@ def _totals(clip: Clipping, numbered: list[tuple[int, str, str]]) -> tuple[list[
 
 def _slates(clip: Clipping, numbered: list[tuple[int, str, str]],
             anchors: Anchors) -> tuple[list[dict[str, object]], list[Problem]]:
-    """``Name: label as the source put it``; or, with ``label:`` in the header, a bare name a line."""
+    """``Name: label as the source put it``; or, with ``label:`` in the header, a bare name a line;
+    or, with ``template:``, the line in the template's form (a leaflet's prose naming a candidate)."""
     rows: list[dict[str, object]] = []
     problems: list[Problem] = []
     header_label = clip.get("label")
+    template = clip.get("template")
+    pattern = compile_template(template) if template else None
     for n, text, s in numbered:
+        if pattern is not None:
+            try:
+                r = read_templated(s, pattern, anchors, "slates", template)
+            except LineError as err:
+                problems.append(Problem(clip.file, n, text, str(err)))
+                continue
+            if r.figure is not None:
+                problems.append(Problem(clip.file, n, text, "a slate list names people and slates; drop "
+                                                            "{figure} from the template"))
+                continue
+            rows.append(candidate(clip, n, text, r))
+            continue
         m = None if header_label else SLATES_RE.match(s)
         bare = s[1:].strip() if header_label and s[:1] in BULLETS and len(s) > 1 else s
         name, star = split_footnote(normalise_name(m.group("name") if m else bare.rstrip(".;,")))
