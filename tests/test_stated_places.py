@@ -172,3 +172,39 @@ def test_2002_and_2004_hold_only_what_the_sources_state() -> None:
     assert r[r.election_id.isin(["2002-clp", "2004-clp"])].votes.isna().all()  # no vote is derived
     h = across.section_history(t, "clp").table.set_index("year")
     assert h.loc[2002, "poll_topper"] == "tony-robinson" and h.loc[2004, "poll_topper"] == "ann-black"
+
+
+# --------------------------------------------------------------------------- several names in one sentence: {names}
+
+
+@pytest.mark.parametrize("table, template, names", [
+    ("urging members to back Maria Lopez, Tom Okafor and Ruth Adeyemi.\n",
+     "urging members to back {names}.", ["Maria Lopez", "Tom Okafor", "Ruth Adeyemi"]),
+    ("The slate: Maria Lopez, Tom Okafor, and Ruth Adeyemi (all sitting members)\n",
+     "The slate: {names} ({description})", ["Maria Lopez", "Tom Okafor", "Ruth Adeyemi"]),
+    ("Backed by the left were Tom Okafor and Ruth Adeyemi\n", "Backed by the left were {names}",
+     ["Tom Okafor", "Ruth Adeyemi"]),
+])
+def test_names_reads_a_list_of_people_in_one_sentence_a_row_each(tmp_path: Path, table: str, template: str,
+                                                                  names: list) -> None:
+    df = read_as(tmp_path, table, "slates", f"label: Grassroots Alliance\ntemplate: {template}\n")
+    assert values(df, "name", "label") == [[n, "Grassroots Alliance"] for n in names]
+    assert set(df[df.row_kind == "candidate"].line) == {first_line("label: x\ntemplate: x\n")}
+
+
+@pytest.mark.parametrize("template", ["{names} {figure}", "{name} and {names}", "{rank}. {names}"])
+def test_names_templates_carry_no_one_persons_figures(tmp_path: Path, template: str) -> None:
+    [p] = refused_as(tmp_path, "Maria Lopez and Tom Okafor 41\n", "results", f"template: {template}\n")
+    assert "template" in p.expected and "{name" in p.expected
+
+
+def test_names_refuses_a_list_holding_a_non_name(tmp_path: Path) -> None:
+    [p] = refused_as(tmp_path, "Backed by the left were Maria Lopez and 12 others\n", "slates",
+                     "label: Grassroots Alliance\ntemplate: Backed by the left were {names}\n")
+    assert p.line == first_line("label: x\ntemplate: x\n")
+
+
+def test_the_tribune_leadership_slate_of_2006_is_kept_beside_baldocks_own_word() -> None:
+    d = load_tables()["discrepancies"]
+    row = d[(d.election_id == "2006-clp") & (d.candidate_id == "louise-baldock") & (d.measure == "slate_family")]
+    assert len(row) == 1 and "leadership slate" in row.value_b.iloc[0] and "IND" in row.value_a.iloc[0]

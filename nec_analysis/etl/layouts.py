@@ -6,7 +6,9 @@
 * ``template`` — the parts of every candidate line, in order, e.g.
   ``{figure} {name} ({label})`` or ``{rank}. {name} – {figure}[ – {marker}]``. Fields:
   see ``FIELDS``; ``[...]`` marks an optional part; a space stands for any run of spaces.
-  A candidate line the template does not match is an error at that line.
+  A candidate line the template does not match is an error at that line. ``{names}`` in
+  place of ``{name}`` reads a list of people in one sentence (``A, B and C``): a row each,
+  with the line's label or description but no figure (a figure belongs to one person).
 * ``layout: columns`` (with ``columns: name, figure, share`` if there are more columns
   than names and figures) — a table flattened column by column: every name line, then
   every line of the next column in the same order, and so on. The columns must pair one
@@ -48,7 +50,12 @@ FIELDS = {  # template field → what it matches
     "name": r".+?", "figure": r"[^\s()]+", "rank": r"\d+=?", "prev_rank": r"\d+|[-–—]", "label": r".+?",
     "description": r".+?", "change": r".+?", "unit": r"[^\s()]+(?:\s[^\s()]+)?", "share": r"\d+(?:\.\d+)?\s*%",
     "earlier": r"[^()]*", "marker": r"(?i:not elected|re-elected|elected|unsuccessful)",
+    "names": r".+?",  # several names in one run of prose: 'A, B and C'
 }
+#: Between the names of a ``{names}`` field: a comma, 'and', or both ('A, B, and C').
+NAMES_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: Fields that belong to one person, so not to the several of ``{names}``.
+ONE_PERSON_FIELDS = ("figure", "rank", "prev_rank", "share", "earlier", "change", "marker", "unit")
 
 
 def header_problems(clip: Clipping) -> list[Problem]:
@@ -137,9 +144,32 @@ def compile_template(template: str) -> re.Pattern[str]:
             out += re.escape(token)
     if depth:
         raise ValueError("template brackets [ ] for optional parts, balanced")
-    if "name" not in names:
-        raise ValueError("a template with a {name}")
+    if ("name" in names) == ("names" in names):
+        raise ValueError("a template with a {name} (one person a line) or a {names} (several: 'A, B and C'), "
+                         "not both")
+    if "names" in names and set(names) & set(ONE_PERSON_FIELDS):
+        raise ValueError("a {names} template without a person's own figures ("
+                         + ", ".join("{" + f + "}" for f in ONE_PERSON_FIELDS) + "): one line's figure cannot "
+                         "belong to several names")
     return re.compile(f"^{out}$")
+
+
+def read_templated_all(s: str, pattern: re.Pattern[str], anchors: Anchors, holds: str,
+                       template: str) -> list[Reading]:
+    """Every person a line names by the header's template: one, or each of a ``{names}`` list."""
+    m = pattern.match(s)
+    if not m:
+        raise LineError(f"a line in the form of the header's template {template!r}; this line is not")
+    g = {k: v.strip() for k, v in m.groupdict().items() if v is not None}
+    if "names" not in g:
+        return [read_templated(s, pattern, anchors, holds, template)]
+    names = [n for n in NAMES_SPLIT_RE.split(g.pop("names")) if n]
+    out = []
+    for name in names:
+        r = _reading({**g, "name": name}, anchors, holds, template)
+        r.notes.append(f"one of {len(names)} names listed on the line")
+        out.append(r)
+    return out
 
 
 def read_templated(s: str, pattern: re.Pattern[str], anchors: Anchors, holds: str, template: str) -> Reading:
@@ -148,6 +178,11 @@ def read_templated(s: str, pattern: re.Pattern[str], anchors: Anchors, holds: st
     if not m:
         raise LineError(f"a line in the form of the header's template {template!r}; this line is not")
     g = {k: v.strip() for k, v in m.groupdict().items() if v is not None}
+    return _reading(g, anchors, holds, template)
+
+
+def _reading(g: dict[str, str], anchors: Anchors, holds: str, template: str) -> Reading:
+    """The reading of one person from a template's matched fields ``g``."""
     name, star = split_footnote(normalise_name(g["name"]))
     r = Reading(name=name, label=g.get("label"), description=g.get("description"),
                 change=g.get("change"), share=g.get("share"))

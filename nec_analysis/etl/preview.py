@@ -56,13 +56,14 @@ def preview(path: Path, out: TextIO, root: Path | None = None) -> int:
     anchors = Anchors.load(raw)
     rows, problems, kind = read_rows(clip, anchors)
     h = clip.header
+    read = {int(r["line"]) for r in rows}  # type: ignore[call-overload]
+    several = f", {len(rows)} rows" if len(rows) > len(read) else ""  # a line naming several people
     print(f"{clip.file}: {h.get('holds')} of the {h.get('year')} {h.get('section')} election, "
-          f"read as {kind.replace('_', '-')} ({len(rows)} lines read, {len(problems)} not)", file=out)
-    by_line: dict[int, object] = {int(r["line"]): r for r in rows}  # type: ignore[call-overload]
-    by_line.update({p.line: p for p in problems})
+          f"read as {kind.replace('_', '-')} ({len(read)} lines read{several}, {len(problems)} not)", file=out)
+    items: list[tuple[int, object]] = [(int(r["line"]), r) for r in rows]  # type: ignore[call-overload]
+    items += [(p.line, p) for p in problems if p.line not in {n for n, _ in items}]
     new = 0
-    for n in sorted(by_line):
-        item = by_line[n]
+    for n, item in sorted(items, key=lambda x: x[0]):
         if isinstance(item, Problem):
             print(f"{n:>5}  {_cut(item.text, WIDTH):<{WIDTH}}  ✗ {item.expected}", file=out)
             continue

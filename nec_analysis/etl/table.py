@@ -25,7 +25,7 @@ from pathlib import Path
 from ..paths import raw_dir
 from ..tables import PARSED_COLUMNS
 from .clippings import TOTAL_MEASURES, Clipping, ClippingError, Problem, normalise_text, read_clipping
-from .layouts import compile_template, header_problems, marked_lines, read_cells, read_columns, read_templated
+from .layouts import compile_template, header_problems, marked_lines, read_cells, read_columns, read_templated_all
 from .names import Anchors, footnote_note, name_problem, normalise_name, split_footnote
 from .parsed import READING_COLUMNS, candidate
 from .parsed import row as new_row
@@ -76,13 +76,13 @@ def _read_kind(clip: Clipping, numbered: list[tuple[int, str, str]],
             continue
         try:
             if pattern is not None:
-                reading = read_templated(s, pattern, anchors, holds, template)
+                readings = read_templated_all(s, pattern, anchors, holds, template)
             else:
-                reading = read_line(s, anchors, holds, ranked)
+                readings = [read_line(s, anchors, holds, ranked)]
         except LineError as err:
             problems.append(Problem(clip.file, n, text, str(err)))
             continue
-        rows.append(candidate(clip, n, text, reading))
+        rows += [candidate(clip, n, text, reading) for reading in readings]
     _under_subheaders(rows)
     return rows, problems, "template" if pattern is not None else "lines"
 
@@ -226,15 +226,15 @@ def _slates(clip: Clipping, numbered: list[tuple[int, str, str]],
     for n, text, s in numbered:
         if pattern is not None:
             try:
-                r = read_templated(s, pattern, anchors, "slates", template)
+                readings = read_templated_all(s, pattern, anchors, "slates", template)
             except LineError as err:
                 problems.append(Problem(clip.file, n, text, str(err)))
                 continue
-            if r.figure is not None:
+            if any(r.figure is not None for r in readings):
                 problems.append(Problem(clip.file, n, text, "a slate list names people and slates; drop "
                                                             "{figure} from the template"))
                 continue
-            rows.append(candidate(clip, n, text, r))
+            rows += [candidate(clip, n, text, r) for r in readings]
             continue
         m = None if header_label else SLATES_RE.match(s)
         bare = s[1:].strip() if header_label and s[:1] in BULLETS and len(s) > 1 else s
