@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..paths import build_dir, processed_dir, project_root, reports_dir
 from ..store import load_tables
-from . import engine, pages
+from . import cache, engine, pages
 from .engine import DEFAULT_TIMEOUT, JobFailed, NotebookFailed
 from .home import build_site, prepare_site
 from .indexes import build_index, copy_data
@@ -107,10 +107,11 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
         # The cross-year charts, section and candidate pages need no notebook machinery: they
         # start now, in a child of their own, while this process imports papermill and nbconvert
         # for the notebook pages. The section pages link to the years that will have an index
-        # when the build ends (build_site writes them again if a year fails).
+        # when the build ends (build_site writes them again if a year fails). They are kept
+        # between builds, keyed by everything they are made from (cache.py).
         indexed = sorted(set(out_dirs) | {y for y in available_years(data_dir)
                                           if (Path(site) / str(y) / "index.html").exists()})
-        site_job = engine.start((prepare_site, (site, data_dir), {"indexed": indexed}))
+        site_job = engine.start((cache.prepared_site, (prepare_site, site, data_dir, indexed), {}))
     several_years = len({y for y, _ in names}) > 1
     results = engine.run_jobs(jobs, workers, on_result=progress,
                               also_preload=engine.PRELOAD_SHARED if several_years else ())
