@@ -396,7 +396,13 @@ def leader(tables: dict[str, pd.DataFrame], election_id: str, cand: pd.DataFrame
     if measure == "votes":
         if is_partial(tables, results(tables, election_id)["source_id"]):
             return f"{top['display_name']} had the most votes of those listed, {figure}"
-        return f"{top['display_name']} topped the ballot with {figure} votes"
+        if pd.notna(top["position"]) and top["position"] == 1:
+            return f"{top['display_name']} topped the ballot with {figure} votes"
+        first = cand[cand["position"].eq(1).fillna(False)]
+        if len(first) == 1:  # a stated first place the printed votes contradict (a misprint kept as printed)
+            return (f"{first['display_name'].iloc[0]} came first, though {top['display_name']} has the most "
+                    f"votes as printed, {figure}")
+        return f"{top['display_name']} has the most votes as printed, {figure}"
     listed = " of those listed" if is_partial(tables, nomination_figures(tables, election_id).table["source_id"]) else ""
     return f"{top['display_name']} led the nominations{listed} with {figure}"
 

@@ -208,3 +208,11 @@ def test_the_tribune_leadership_slate_of_2006_is_kept_beside_baldocks_own_word()
     d = load_tables()["discrepancies"]
     row = d[(d.election_id == "2006-clp") & (d.candidate_id == "louise-baldock") & (d.measure == "slate_family")]
     assert len(row) == 1 and "leadership slate" in row.value_b.iloc[0] and "IND" in row.value_a.iloc[0]
+
+
+def test_the_2001_overview_headline_names_the_stated_first_not_the_misprinted_order() -> None:
+    from nec_analysis import notebook as nb
+    t = load_tables()
+    said = nb.leader(t, "2001-clp", nb.candidate_table(t, "2001-clp"), "votes")
+    assert said.startswith("Tony Robinson came first") and "Ann Black" in said and "topped" not in said
+    assert nb.leader(t, "2014-clp", nb.candidate_table(t, "2014-clp"), "votes").startswith("Ken Livingstone topped")
