@@ -174,6 +174,7 @@ def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None =
     tables = load_tables(data_folder(data_dir))
     _TABLES["tables"] = tables
     _OUTPUT.pop("lead_shown", None)
+    _OUTPUT.pop("lead_said", None)
     _OUTPUT.pop("scope", None)
     set_output(report_dir)
     charts.apply_style()
@@ -513,32 +514,67 @@ def plain(sentence: str) -> str:
 
 
 def lead_from(sentences: list[str], headline_at: int = 0, fallback: str = "") -> None:
-    """The page's lead from sentences made from the data: one is the headline, the next two the standfirst."""
-    found = [plain(x) for x in sentences if x and x.strip()]
-    if not found:
+    """The page's lead from sentences made from the data: one is the headline, the next two the standfirst.
+
+    The election the headline's sentence opens with ('In the 2014 CLP-section election, ') is
+    put over the headline (:func:`lead`'s ``about``), so the headline can say only what was found.
+    """
+    raw = [x.strip() for x in sentences if x and x.strip()]
+    if not raw:
         lead(fallback or "No figures for this page in the data", "The sources in the data do not give them.")
         return
-    at = min(headline_at, len(found) - 1)
-    first, *more = re.split(r"(?<=[a-z0-9)])\. (?=[A-Z])", found[at], maxsplit=1)
+    at = min(headline_at, len(raw) - 1)
+    scope = _SCOPE.match(raw[at])
+    first, *more = re.split(r"(?<=[a-z0-9)])\. (?=[A-Z])", plain(raw[at]), maxsplit=1)
     head = first.rstrip(".")
-    rest = (more + [x for i, x in enumerate(found) if i != at])[:2]
-    lead(head, rest or ["The figures behind this are below."])
+    rest = (more + [x for i, x in enumerate(raw) if i != at])[:2]
+    lead(head, rest or ["The figures behind this are below."], about=scope.group(0) if scope else None)
 
 
-def lead(headline_text: str, standfirst: str | list[str]) -> None:
+def lead(headline_text: str, standfirst: str | list[str], about: str | None = None) -> None:
     """The page's headline (its main finding) and a two-sentence standfirst, from the data.
 
+    ``about`` names the election the headline is about (an election id, or its words such as
+    'In the 2014 CLP-section election, '); it is shown over the headline unless the headline
+    names it already, so that a headline copied to a contents page still says which election.
     Shown first under the page title (the site moves it there); both are escaped. Only the
     first call of a notebook run shows anything: a page has one headline.
     """
     from IPython.display import HTML, display
 
+    from .words.labels import kicker
+
     if _OUTPUT.get("lead_shown"):
         return
     _OUTPUT["lead_shown"] = True  # type: ignore[assignment]
-    text = standfirst if isinstance(standfirst, str) else " ".join(plain(x) for x in standfirst if x)
-    display(HTML(f'<section class="lead"><p class="headline">{html.escape(headline_text)}</p>'
+    tables = _TABLES.get("tables")
+    if about is not None and tables is not None and about in set(tables["elections"]["election_id"]):
+        about = election_name(tables, about)
+    over = kicker(about) if about else ""
+    given = [standfirst] if isinstance(standfirst, str) else [x.strip() for x in standfirst if x and x.strip()]
+    text = " ".join(_beside(x, over) for x in given)
+    # the sentences below need not say again what the standfirst said: say() leaves them out
+    _OUTPUT["lead_said"] = set(given)  # type: ignore[assignment]
+    over_html = (f'<p class="kicker">{html.escape(over)}</p>'
+                 if over and over.lower() not in headline_text.lower() else "")
+    display(HTML(f'<section class="lead">{over_html}<p class="headline">{html.escape(headline_text)}</p>'
                  f'<p class="standfirst">{html.escape(text)}</p></section>'))
+
+
+def _beside(sentence: str, over: str) -> str:
+    """A standfirst sentence: without its opening where that names the election over the
+    headline (``over``), else as it is ('Across all sections in 2014, ...' keeps its scope)."""
+    scope = _SCOPE.match(sentence.strip())
+    if scope and over and kicker_of(scope.group(0)) == over:
+        return plain(sentence)
+    return sentence.strip()
+
+
+def kicker_of(opening: str) -> str:
+    """'2014 CLP-section election' from 'In the 2014 CLP-section election, ' (one wording: words.labels)."""
+    from .words.labels import kicker
+
+    return kicker(opening)
 
 
 def say(*sentences: str | list[str]) -> None:
@@ -551,6 +587,8 @@ def say(*sentences: str | list[str]) -> None:
     flat: list[str] = []
     for x in sentences:
         flat.extend([x] if isinstance(x, str) else [str(y) for y in x])
+    said = _OUTPUT.get("lead_said") or set()
+    flat = [x for x in flat if x.strip() not in said]  # the standfirst said it (with its own election)
     charts.say([public_text(_unscoped(x)) for x in flat])
 
 

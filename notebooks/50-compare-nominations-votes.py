@@ -51,8 +51,9 @@ for election_id in nb.each_election(tables, year, section):
     nv = an.nominations_vs_votes(tables, election_id)
     corr = an.rank_correlation(tables, election_id).table
     findings = an.describe_nominations_vs_votes(tables, election_id)
-    nb.say(findings)
     if nv.table.empty:
+        nb.lead_from(findings)  # no chart: the first finding leads
+        nb.say(findings)
         charts.no_data(" ".join(nv.notes) or "Nominations cannot be set against votes for this election.")
     else:
         nvt = nv.table.merge(tables["candidacies"].loc[tables["candidacies"]["election_id"] == election_id,
@@ -60,12 +61,12 @@ for election_id in nb.each_election(tables, year, section):
         fig, alt = charts.nominations_votes_scatter(nvt, nb.election_name(tables, election_id),
                                                     nb.sources_used(tables, [election_id]),
                                                     None if corr.empty else float(corr["spearman_rho"].iloc[0]))
+        nb.lead(charts.title_of(fig), findings[:2], about=election_id)
+        nb.say(findings)
         charts.show(fig, alt)
-        nb.lead(charts.title_of(fig), findings[:2])
         nb.show_table(nvt, f"nominations-vs-votes-{election_id}", "Nomination rank against vote rank",
                       columns=["display_name", "slate_family", "nominations", "nomination_rank", "votes",
                                "vote_rank", "places_gained", "votes_per_nomination", "elected"])
-    nb.lead_from(findings)  # no chart: the first finding leads
 
 # %% [markdown]
 # ## The winning threshold

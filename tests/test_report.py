@@ -389,3 +389,78 @@ def test_rank_agreement_words_follow_the_correlation() -> None:
     assert "fewer votes" in rank_agreement(-0.6)
     assert rank_agreement_title(0.5, "the 2014 CLP-section election").endswith(
         "in the 2014 CLP-section election (rank correlation 0.50)")
+
+
+# --- leads: a standfirst says something new; a finding names its election wherever it goes -----
+
+ELECTION_NAMED = re.compile(r"\b(19|20)\d\d (CLP|local-government)-section (by-)?election|"
+                            r"\b(19|20)\d\d CLP-section and local-government-section elections|Every section, (19|20)\d\d")
+
+
+@pytest.fixture(scope="module")
+def pages_2014() -> dict:
+    """Every notebook of 2014 run in this process on the real tables (what each page shows)."""
+    from notebook_run import run_all
+
+    return run_all(load_tables(), 2014)
+
+
+def _lead_parts(page_html: str) -> tuple[str, list[str], list[str]]:
+    import html as html_mod
+
+    lead = re.search(r'<section class="lead">.*?</section>', page_html, re.S).group(0)
+    head = html_mod.unescape(re.search(r'<p class="headline">(.*?)</p>', lead, re.S).group(1))
+    stand = html_mod.unescape(re.search(r'<p class="standfirst">(.*?)</p>', lead, re.S).group(1))
+    found = [html_mod.unescape(x) for x in re.findall(r'<p class="finding">(.*?)</p>', page_html, re.S)]
+    return head, re.split(r"(?<=[a-z0-9)%])\. (?=[A-Z])", stand.rstrip(".")), found
+
+
+def test_no_standfirst_sentence_is_said_again_on_its_page(pages_2014) -> None:
+    """The slates page's standfirst was its first section's two sentences word for word."""
+    for stem, page in pages_2014.items():
+        _head, standfirst, found = _lead_parts("".join(page.html))
+        body = [report.plain(f).rstrip(".") for f in found]
+        for sentence in standfirst:
+            assert report.plain(sentence).rstrip(".") not in body, (stem, sentence)
+    _h, slates, _f = _lead_parts("".join(pages_2014["20-compare-slates"].html))
+    assert "Grassroots left candidates took 66.7% of the seats with 55.2% of the votes" in slates[0]
+
+
+def test_a_standfirst_keeps_the_scope_of_a_sentence_about_other_elections(pages_2014) -> None:
+    head, standfirst, found = _lead_parts("".join(pages_2014["30-count-gender"].html))
+    assert head == "5 of the 6 elected were women and 1 was a man"
+    assert standfirst[1].startswith("Across all sections in 2014, ")  # not 'at least 7 of the 17' bare
+    assert any(f.startswith("Across all sections in 2014, 6 of the 8 elected") for f in found)
+
+
+def test_every_finding_on_a_year_index_names_its_section_and_election(pages_2014, tmp_path: Path) -> None:
+    from nec_analysis.site import indexes
+
+    out = tmp_path / "2014"
+    out.mkdir()
+    for stem, page in pages_2014.items():
+        lead = re.search(r'<section class="lead">.*?</section>', "".join(page.html), re.S).group(0)
+        (out / f"{stem}.html").write_text(lead, encoding="utf-8")
+    index = indexes.build_index(2014, out, site=False).read_text(encoding="utf-8")
+    head = re.search(r'<p class="headline">(.*?)</p>', index).group(1)
+    found = re.findall(r"<li>([^<]*)</li>", re.search(r'<ol class="findings">(.*?)</ol>', index, re.S).group(1))
+    assert len(found) == 3
+    for finding in [head, *found]:
+        assert ELECTION_NAMED.search(finding), finding
+    assert "2014 CLP-section election: 5 of the 6 elected were women and 1 was a man" in found
+
+
+def test_the_site_headline_gives_each_sections_own_figures_never_a_sum_across_sections(tmp_path: Path) -> None:
+    from nec_analysis.analysis import across
+    from nec_analysis.site import home, sections
+
+    tables = load_tables()
+    built = sections.build_sections(tmp_path, tables)
+    lead = home.site_lead(tables, home.available_years(tables), [b["headline"] for b in built],
+                          "2022 CLP-section election: 9 seats were filled")
+    clp_named = int(across.section_history(tables, "clp").table["elected_known"].sum())
+    local_named = int(across.section_history(tables, "local_government").table["elected_known"].sum())
+    assert "CLP seats" in lead["headline"] and f"of the {clp_named} CLP seats" in lead["headline"]
+    assert f" {clp_named + local_named} " not in lead["headline"] + lead["standfirst"]
+    assert "local-government seats" in lead["standfirst"]
+    assert lead["standfirst"].endswith("Latest: 2022 CLP-section election: 9 seats were filled.")

@@ -71,7 +71,7 @@ def prepare_site(out_root: Path, data_dir: Path | None = None, indexed: list[int
         else:
             parts.append({"figure": None, "note": part[1]})
     return {"charts": parts, "people": build_candidates(out_root, tables), "downloads": list(frames),
-            "first_title": _first_title(frames, tables), "indexed": indexed,
+            "indexed": indexed,
             "sections": build_sections(out_root, tables, indexed) if indexed is not None else None}
 
 
@@ -88,12 +88,8 @@ def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | No
                  for y in years]
     sections = (prepared["sections"] if prepared.get("indexed") is not None
                 and set(prepared["indexed"]) == set(years) else build_sections(out_root, tables))
-    headline = next((page_headline(out_root / str(y) / "index.html") for y in reversed(years)), None)
-    lead = {"headline": prepared["first_title"] or "Labour's NEC elections, year by year",
-            "standfirst": f"{len(tables['elections'])} elections to Labour's National Executive Committee, from "
-                          f"{all_years[0] if all_years else '—'} to {all_years[-1] if all_years else '—'}: who was nominated, "
-                          "who was elected and on which slate. "
-                          + (f"Latest: {headline}" if headline else "Each year has its own pages below.")}
+    latest = next((page_headline(out_root / str(y) / "index.html") for y in reversed(years)), None)
+    lead = site_lead(tables, all_years, [s["headline"] for s in sections], latest)
     nav = ([(f"{y}/index.html", str(y)) for y in years] + [(x["href"], x["title"]) for x in sections]
            + [("candidates/index.html", "Candidates")])
     dest = out_root / "index.html"
@@ -105,11 +101,15 @@ def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | No
     return dest
 
 
-def _first_title(frames: dict[str, pd.DataFrame], tables: dict[str, pd.DataFrame]) -> str | None:
-    """The finding of the first cross-year chart (seats by slate), as its title states it."""
-    s = frames["seats-by-slate"]
-    if s.empty:
-        return None
-    seats = s.groupby("slate_family")["elected"].sum().sort_values(ascending=False)
-    return (f"{charts.slate_label(seats.index[0])} candidates won {int(seats.iloc[0])} of {int(seats.sum())} "
-            f"seats across the {len(tables['elections'])} elections in the data")
+def site_lead(tables: dict[str, pd.DataFrame], years: list[int], section_headlines: list[str],
+              latest: str | None) -> dict[str, str]:
+    """The site index's headline and standfirst: each section's own finding (a section's seats are
+    never added to another's: a CLP seat and a councillors' seat are different contests), then the
+    latest year's."""
+    span = f"from {years[0]} to {years[-1]}" if years else "year by year"
+    heads = [h.rstrip(".") for h in section_headlines if h]
+    intro = (f"{len(tables['elections'])} elections to Labour's National Executive Committee {span}: who was "
+             "nominated, who was elected and on which slate.")
+    more = [f"{h}." for h in heads[1:]] + ([f"Latest: {latest.rstrip('.')}."] if latest else [])
+    return {"headline": heads[0] if heads else "Labour's NEC elections, year by year",
+            "standfirst": " ".join([intro, *more]) if heads else intro}

@@ -24,10 +24,10 @@ from ..notebook import cap_election as _cap
 from ..vocab import SECTIONS, VOTING_SYSTEMS, labels
 from ..words.describe import describe_changes
 from ..words.format import join_names
-from ..words.labels import family_short
+from ..words.labels import family_short, finding_in
 from . import pages
 from .candidates import href as candidate_href
-from .pages import notebook_title, page_headline, year_nav
+from .pages import notebook_title, page_lead, year_nav
 from .render import SITE_TITLE, render
 from .sections import links as section_links
 
@@ -133,8 +133,9 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
     for p in pages.notebook_paths():
         title, question = notebook_title(p)
         listed.append({"href": f"{p.stem}.html", "title": title, "question": question})
-        found = page_headline(Path(out_dir) / f"{p.stem}.html")
-        if found and found not in findings and not found.startswith(ABSENCE):
+        over, head = page_lead(Path(out_dir) / f"{p.stem}.html")
+        found = finding_in(over, head) if head else None
+        if found and found not in findings and not head.startswith(ABSENCE):
             findings.append(found)
     data_files = sorted(f.name for f in (Path(out_dir) / "data").glob("*.csv")) if (Path(out_dir) / "data").is_dir() else []
     processed = [{"file": f, "label": TABLE_WORDS.get(f[:-4], f[:-4].replace("_", " "))}

@@ -127,11 +127,23 @@ def build_page(notebook: Path, year: int, out_dir: Path, data_dir: Path | None =
     return dest
 
 
-def page_headline(page: Path) -> str | None:
-    """The headline a built page leads with (its main finding), as text; None if it has none."""
+def page_lead(page: Path) -> tuple[str | None, str | None]:
+    """(what the headline is about, the headline) of a built page, as text: the line over the
+    headline naming its election (None where there is none) and its main finding (None if it has none)."""
     import html
 
     if not page.exists():
-        return None
-    m = re.search(r'<p class="headline">(.*?)</p>', page.read_text(encoding="utf-8"), re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else None
+        return None, None
+    text = page.read_text(encoding="utf-8")
+    found = [re.search(rf'<p class="{c}">(.*?)</p>', text, re.S) for c in ("kicker", "headline")]
+    over, head = (html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else None for m in found)
+    return (over, head) if head else (None, None)
+
+
+def page_headline(page: Path) -> str | None:
+    """The headline a built page leads with (its main finding), naming its election where the
+    page put it over the headline ('2014 CLP-section election: 5 of the 6 elected were women')."""
+    from ..words.labels import finding_in
+
+    over, head = page_lead(page)
+    return finding_in(over, head) if head else None

@@ -66,6 +66,37 @@ def election_name(tables: Tables, election_id: str) -> str:
     return f"the {r['year']} {section} {kind}"
 
 
+def kicker(election: str) -> str:
+    """The line over a headline naming what it is about: '2014 CLP-section election' from 'the 2014
+    CLP-section election' (or from 'In the 2014 CLP-section election, ')."""
+    words = election.strip().removesuffix(",").strip()
+    if words.startswith("Across all sections in "):
+        return f"Every section, {words.removeprefix('Across all sections in ')}"
+    words = words.removeprefix("In ").removeprefix("the ")
+    return words[:1].upper() + words[1:]
+
+
+def finding_in(about: str | None, finding: str) -> str:
+    """A finding as a contents page lists it, naming its election when the sentence does not:
+    '2014 CLP-section election: 5 of the 6 elected were women'."""
+    if not about or about.lower() in finding.lower():
+        return finding
+    return f"{about}: {finding}"
+
+
+def elections_named(tables: Tables, election_ids: list[str]) -> str:
+    """Several elections of one year in words: 'the 2014 CLP-section and local-government-section
+    elections' (one election: :func:`election_name`)."""
+    if len(election_ids) == 1:
+        return election_name(tables, election_ids[0])
+    names = [election_name(tables, e).removeprefix("the ") for e in election_ids]
+    years = {n.split(" ", 1)[0] for n in names}
+    if len(years) == 1:
+        parts = [n.split(" ", 1)[1].removesuffix(" election") for n in names]
+        return f"the {years.pop()} {', '.join(parts[:-1])} and {parts[-1]} elections"
+    return "the " + ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def in_election(tables: Tables, election_id: str) -> str:
     """'In the 2014 CLP-section election' (starts a sentence)."""
     return f"In {election_name(tables, election_id)}"

@@ -21,7 +21,7 @@ from ...analysis.regions import (
     regional_profile,
 )
 from ..format import join_names, pct, plural
-from ..labels import in_election
+from ..labels import elections_named, in_election
 from ..labels import sources_in_words as source_words
 
 # How a sentence about a family starts.
@@ -150,7 +150,8 @@ def describe_home_regions_of_year(tables: dict[str, pd.DataFrame], year: int) ->
 
 def home_regions_headline(tables: dict[str, pd.DataFrame], year: int) -> str:
     """What is known of where ``year``'s winners live, as a headline ('' when nothing is):
-    'Home regions are known for 2 of the 8 elected in 2014: Alice Perry (London) and Jim McMahon (North West)'."""
+    'Home regions are known for 2 of the 8 elected in the 2014 CLP-section and local-government-section
+    elections: Alice Perry (London) and Jim McMahon (North West)'."""
     df = home_regions_of_year(tables, year)
     won = df[df.elected.fillna(False).astype(bool)]
     known = won[won.home_region.notna()]
@@ -158,8 +159,9 @@ def home_regions_headline(tables: dict[str, pd.DataFrame], year: int) -> str:
         return ""
     named = join_names(f"{n} ({r}{'' if s == 'stated' else ', weak source'})" for n, r, s in
                        known[["display_name", "home_region", "home_region_strength"]].itertuples(index=False))
+    where = elections_named(tables, list(_elections_of_year(tables, year)))
     return (f"Home region{'s are' if len(known) > 1 else ' is'} known for {len(known)} of the {len(won)} elected in "
-            f"{year}: {named}")
+            f"{where}: {named}")
 
 
 def _check_south_claim(outside: int, outside_with_eastern: int, unknown: int) -> str:

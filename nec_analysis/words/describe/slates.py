@@ -8,7 +8,7 @@ from ...analysis.core import Tables
 from ...analysis.core import is_true as _true
 from ...analysis.slates import slate_summary
 from ..format import at_least, pct, plural, round_half_up
-from ..labels import family_name
+from ..labels import family_name, family_short
 from ..labels import in_election as _in
 
 
@@ -40,3 +40,31 @@ def describe_slates(tables: Tables, election_id: str) -> list[str]:
             bits.append(f"{round_half_up(r['votes_per_seat']):,.0f} votes per seat won (its winners' votes)")
         out.append(f"{_in(tables, election_id)}, {family_name(r['slate_family'])}: " + ", ".join(bits) + ".")
     return out + res.notes
+
+
+def seats_against_votes(tables: Tables, election_id: str) -> list[str]:
+    """A standfirst for the slates page that the sentences below it do not repeat: each slate's
+    share of the seats beside its share of the votes (of nominations where no votes were
+    published), largest first: 'Grassroots left candidates took 66.7% of the seats with 55.2% of
+    the votes; Labour right 16.7% of the seats with 33.4% of the votes; ...'. Empty where some
+    winners are not known (a share of seats would be a guess) or no slate has either share."""
+    t = slate_summary(tables, election_id).table
+    if t.empty or int(t["elected_unknown"].sum()) or t["seats_share_pct"].isna().all():
+        return []
+    partial = bool(t["results_partial"].map(_true).any())
+    parts = []
+    for _, r in t.sort_values(["elected", "slate_family"], ascending=[False, True]).iterrows():
+        if r["slate_family"] == "unknown" or not int(r["candidates"]) or pd.isna(r["seats_share_pct"]):
+            continue
+        if not pd.isna(r["votes_share_pct"]) and not partial:
+            of = f"{pct(r['votes_share_pct'])} of the votes"
+        elif not pd.isna(r["nominations_share_pct"]):
+            of = f"{pct(r['nominations_share_pct'])} of the nominations"
+        else:
+            continue
+        parts.append((family_short(r["slate_family"]), f"{pct(r['seats_share_pct'])} of the seats with {of}"))
+    if not parts:
+        return []
+    said = [f"{who[:1].upper()}{who[1:]} candidates took {what}" if i == 0 else f"{who} {what}"
+            for i, (who, what) in enumerate(parts)]
+    return [f"{_in(tables, election_id)}, " + "; ".join(said) + "."]
