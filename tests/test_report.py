@@ -464,3 +464,35 @@ def test_the_site_headline_gives_each_sections_own_figures_never_a_sum_across_se
     assert f" {clp_named + local_named} " not in lead["headline"] + lead["standfirst"]
     assert "local-government seats" in lead["standfirst"]
     assert lead["standfirst"].endswith("Latest: 2022 CLP-section election: 9 seats were filled.")
+
+
+# --- words a reader trips on: 'at least 0', '1 were', '0 from a weak source' --------------------
+
+TRIP = re.compile(r"\bat least 0\b|\b1 were\b|\bat least 1 were\b|\b1 (men|women|candidates|people|seats)\b|"
+                  r"; 0 unknown|\b0 from a weak source|\bnan\b|\bNone\b|<NA>")
+
+
+def test_no_sentence_of_any_election_says_at_least_0_or_1_were() -> None:
+    from nec_analysis.words.describe import findings
+    from nec_analysis.words.describe.regions import describe_home_regions
+
+    tables = load_tables()
+    said = [s for e in tables["elections"]["election_id"]
+            for s in findings(e, tables) + describe_home_regions(tables, e)]
+    assert len(said) > 100
+    tripped = [s for s in said if TRIP.search(s)]
+    assert tripped == []
+    assert ("In the 2020 CLP-section by-election, at least 1 of the 2 elected was a woman; no source states "
+            "the gender of 1.") in said
+
+
+def test_the_section_table_never_says_at_least_0_women() -> None:
+    from nec_analysis.analysis import across
+    from nec_analysis.site import sections
+
+    tables = load_tables()
+    for section in ("clp", "local_government"):
+        history = across.section_history(tables, section).table
+        page = sections.history_table(tables, history, across.seats_by_slate(tables, section).table)
+        assert not TRIP.search(str(page)), TRIP.search(str(page))
+    assert sections._women(0, 2, 2) == "none known of 2" and sections._women(2, 6, 9) == "at least 2 of 9"

@@ -56,7 +56,7 @@ def history_table(tables: dict[str, pd.DataFrame], history: pd.DataFrame, seats:
         "top_votes": history["top_votes"],
         "last_elected": [_name(tables, c) for c in history["last_elected"]],
         "threshold_votes": history["threshold_votes"],
-        "women_elected": [f"{at_least(int(w), int(u))} of {int(k)}" if k else "—" for w, u, k in
+        "women_elected": [_women(int(w), int(u), int(k)) for w, u, k in
                           zip(history["women_elected"], history["elected_gender_unknown"], history["elected_known"])],
         "turnout_pct": [("about " if a is True else "") + pct(float(t)) if not pd.isna(t) else "not stated"
                         for t, a in zip(history["turnout_pct"], history["turnout_approximate"])],
@@ -64,6 +64,13 @@ def history_table(tables: dict[str, pd.DataFrame], history: pd.DataFrame, seats:
     hrefs = {col: [candidate_href(c, "") if isinstance(c, str) else None for c in history[col]]
              for col in ("poll_topper", "last_elected")}
     return Markup(table_html(rows, "Every election of the section in the data", hrefs))
+
+
+def _women(women: int, unknown: int, known: int) -> str:
+    """'5 of 6', 'at least 2 of 9', 'none known of 2' (never 'at least 0'), '—' where no winner is named."""
+    if not known:
+        return "—"
+    return f"none known of {known}" if unknown and not women else f"{at_least(women, unknown)} of {known}"
 
 
 def _name(tables: dict[str, pd.DataFrame], candidate_id: object) -> object:

@@ -35,9 +35,13 @@ def describe_gender(tables: Tables, election_id: str) -> list[str]:
             one = "candidate on the ballot paper" if r["group"] == "candidates" else "person elected"
             out.append(f"{where}, the one {one} was {'a woman' if women else 'a man'}.")
             continue
-        out.append(f"{where}, {at_least(women, unknown)} of the {r['n']:,} {who}"
-                   f" {'was a woman' if women == 1 and not unknown else 'were women'}"
-                   f" and {at_least(men, unknown)} {'was a man' if men == 1 and not unknown else 'were men'}"
+        # 'at least 0 were men' says nothing: a count of 0 that unknowns might raise is left out
+        said = [(k, one, many) for k, one, many in ((women, "a woman", "women"), (men, "a man", "men"))
+                if k or not unknown]
+        of = f" of the {r['n']:,} {who}"
+        clauses = [f"{at_least(k, unknown)}{of if i == 0 else ''} {'was ' + one if k == 1 else 'were ' + many}"
+                   for i, (k, one, many) in enumerate(said)]
+        out.append(f"{where}, {' and '.join(clauses)}"
                    + (f"; no source states the gender of {unknown:,}" if unknown else "") + ".")
     pairs = men_above_women_on_slate(tables, election_id)
     if "position_man" in pairs.table:

@@ -82,9 +82,10 @@ def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> 
     parts = ", ".join(f"{name} ({region}{'' if s == 'stated' else ', weak source'})"
                       for name, region, s in known[["display_name", "home_region", "home_region_strength"]]
                       .itertuples(index=False))
-    out.append(f"{in_election(tables, election_id)}, home region known for {len(known)} of the {n} elected "
-               f"({len(stated)} stated by a source, {len(weak)} from a weak source such as a reader "
-               f"comment; {n - len(known)} unknown): {parts}.")
+    how = ("" if weak.empty else f" ({len(stated)} stated by a source, {len(weak)} from a weak source such as a "
+           "reader comment)")  # no '0 from a weak source; 0 unknown': the counts that are not nothing
+    out.append(f"{in_election(tables, election_id)}, home region known for {len(known)} of the {n} elected{how}: "
+               f"{parts}.")
     outside = known[~known.in_south.astype(bool)]
     outside_e = known[~known.in_south_with_eastern.astype(bool)]
     unknown = n - len(known)
