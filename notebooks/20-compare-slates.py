@@ -28,7 +28,7 @@ report_dir = ""
 from nec_analysis import analysis as an
 from nec_analysis import charts
 from nec_analysis import notebook as nb
-from nec_analysis.words.describe.slates import seats_against_votes
+from nec_analysis.words.describe.slates import slates_standfirst
 
 tables, election_id = nb.open_notebook(year, section, data_dir, report_dir)
 NOMINATIONS_TABLE = ["rank", "display_name", "slate_family", "nominations", "share_of_clps_pct", "change_pts",
@@ -53,7 +53,7 @@ for election_id in nb.each_election(tables, year, section):
     else:
         fig, alt = charts.slate_shares(summary, nb.election_name(tables, election_id),
                                        nb.sources_used(tables, [election_id]))
-        nb.lead(charts.title_of(fig), seats_against_votes(tables, election_id) or findings[:2], about=election_id)
+        nb.lead(charts.title_of(fig), slates_standfirst(tables, election_id), about=election_id)
         nb.say(findings)
         charts.show(fig, alt)
         nb.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")

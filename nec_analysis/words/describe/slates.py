@@ -42,15 +42,16 @@ def describe_slates(tables: Tables, election_id: str) -> list[str]:
     return out + res.notes
 
 
-def seats_against_votes(tables: Tables, election_id: str) -> list[str]:
+def slates_standfirst(tables: Tables, election_id: str) -> list[str]:
     """A standfirst for the slates page that the sentences below it do not repeat: each slate's
     share of the seats beside its share of the votes (of nominations where no votes were
     published), largest first: 'Grassroots left candidates took 66.7% of the seats with 55.2% of
-    the votes; Labour right 16.7% of the seats with 33.4% of the votes; ...'. Empty where some
-    winners are not known (a share of seats would be a guess) or no slate has either share."""
+    the votes; Labour right 16.7% of the seats with 33.4% of the votes; ...'. Where some winners
+    are not known (a share of seats would be a guess) or no slate has either share, the first two
+    of :func:`describe_slates` (the page then leaves them out below)."""
     t = slate_summary(tables, election_id).table
     if t.empty or int(t["elected_unknown"].sum()) or t["seats_share_pct"].isna().all():
-        return []
+        return describe_slates(tables, election_id)[:2]
     partial = bool(t["results_partial"].map(_true).any())
     parts = []
     for _, r in t.sort_values(["elected", "slate_family"], ascending=[False, True]).iterrows():
@@ -64,7 +65,7 @@ def seats_against_votes(tables: Tables, election_id: str) -> list[str]:
             continue
         parts.append((family_short(r["slate_family"]), f"{pct(r['seats_share_pct'])} of the seats with {of}"))
     if not parts:
-        return []
+        return describe_slates(tables, election_id)[:2]
     said = [f"{who[:1].upper()}{who[1:]} candidates took {what}" if i == 0 else f"{who} {what}"
             for i, (who, what) in enumerate(parts)]
     return [f"{_in(tables, election_id)}, " + "; ".join(said) + "."]
