@@ -496,3 +496,20 @@ def test_the_section_table_never_says_at_least_0_women() -> None:
         page = sections.history_table(tables, history, across.seats_by_slate(tables, section).table)
         assert not TRIP.search(str(page)), TRIP.search(str(page))
     assert sections._women(0, 2, 2) == "none known of 2" and sections._women(2, 6, 9) == "at least 2 of 9"
+
+
+def test_who_replaced_whom_is_not_said_where_the_sources_name_only_some_winners() -> None:
+    """1999's sources name no winner: 'no seat changed hands' was a guess on the page."""
+    from nec_analysis.analysis.incumbency import replacements
+    from nec_analysis.words.describe import describe_changes
+
+    tables = load_tables()
+    assert describe_changes(tables, "1999-clp") == [
+        "In the 1999 CLP-section election, the sources name no winner, so who replaced whom cannot be said."]
+    cand = tables["candidacies"].copy()
+    won = cand.index[(cand["election_id"] == "2014-clp") & cand["elected"].fillna(False).astype(bool)]
+    cand.loc[won[-1], "elected"] = pd.NA  # Kate Osamor's or another winner's result not in the data
+    res = replacements({**tables, "candidacies": cand}, "2014-clp")
+    assert res.table.empty and res.notes == [
+        "In the 2014 CLP-section election, the sources name only 5 of the 6 winners, so who replaced whom "
+        "cannot be said."]

@@ -106,6 +106,13 @@ def replacements(tables: Tables, election_id: str) -> Result:
     if is_partial(tables, results(tables, election_id)["source_id"]):
         return empty(REPLACEMENT_COLUMNS, f"{_in(tables, election_id)}, the results list is partial, so who"
                      " replaced whom cannot be said.")
+    seats = _value(election_row(tables, election_id), "seats")
+    won = int((t["elected"] == True).sum())  # noqa: E712
+    if seats is not None and won < seats and t["elected"].isna().any():
+        # a winner no source names may have replaced anyone: 'no seat changed hands' would be a guess
+        named = "no winner" if won == 0 else f"only {won} of the {int(seats)} winners"
+        return empty(REPLACEMENT_COLUMNS, f"{_in(tables, election_id)}, the sources name {named}, so who"
+                     " replaced whom cannot be said.")
     key = ["position", "display_name"]
     gone = t[t["outcome"] == "defeated"].sort_values(key)["candidate_id"].tolist()
     new = t[t["outcome"] == "newly elected"].sort_values(key)["candidate_id"].tolist()
