@@ -82,8 +82,11 @@ def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> 
     parts = ", ".join(f"{name} ({region}{'' if s == 'stated' else ', weak source'})"
                       for name, region, s in known[["display_name", "home_region", "home_region_strength"]]
                       .itertuples(index=False))
-    how = ("" if weak.empty else f" ({len(stated)} stated by a source, {len(weak)} from a weak source such as a "
-           "reader comment)")  # no '0 from a weak source; 0 unknown': the counts that are not nothing
+    # the counts that are not nothing (never '0 from a weak source; 0 unknown')
+    how = [f"{len(stated)} stated by a source" if not weak.empty else "",
+           f"{len(weak)} from a weak source such as a reader comment" if not weak.empty else "",
+           f"{n - len(known)} unknown" if n > len(known) else ""]
+    how = f" ({', '.join(h for h in how if h)})" if any(how) else ""
     out.append(f"{in_election(tables, election_id)}, home region known for {len(known)} of the {n} elected{how}: "
                f"{parts}.")
     outside = known[~known.in_south.astype(bool)]
