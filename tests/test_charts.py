@@ -248,3 +248,29 @@ def test_the_site_charts_across_the_years_have_no_overlapping_labels(tables) -> 
             assert _row_pitch_px(fig) >= 1.8 * _label_height_px(fig)
         finally:
             charts.plt.close(fig)
+
+
+def _plot_height_in(fig) -> float:
+    return min(ax.get_position().height for ax in fig.axes) * fig.get_figheight()
+
+
+def test_a_long_list_of_sources_never_squashes_a_page_chart(tables) -> None:
+    """2006's and 2010's pages credit a dozen blog posts and articles: the Source line under the
+    chart ran over the plot (gender, 2006), squashed the slate panels to a sliver (2010) and the
+    legend sat on the bars (every candidate chart); 100,000 touched 75,000 on the 2010 votes axis."""
+    from nec_analysis import analysis as an
+    from nec_analysis.charts import output
+
+    many = report.sources_used(tables, ["2010-clp"])
+    assert many.count(";") >= 10
+    drawn = [charts.gender_bars(an.gender_summary(tables, ["2006-clp"]).table, "the 2006 CLP-section election",
+                                "candidate registry; " + report.sources_used(tables, ["2006-clp"], "results")),
+             charts.slate_shares(an.slate_summary(tables, "2010-clp").table, "the 2010 CLP-section election", many),
+             charts.candidate_bars(report.candidate_table(tables, "2010-clp"), "votes",
+                                   "Ken Livingstone topped the ballot with 88,235 votes", many, "votes")]
+    for fig, _alt in drawn:
+        try:
+            assert output.overlapping_texts(fig) == [], (charts.title_of(fig), output.overlapping_texts(fig))
+            assert _plot_height_in(fig) >= 1.2, (charts.title_of(fig), _plot_height_in(fig))
+        finally:
+            charts.plt.close(fig)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from ..words.format import pct
 from .style import (
@@ -36,8 +37,9 @@ def candidate_bars(df, value: str, title: str, source: str, what: str, subtitle:
     names = [wrap_label(f"{n} ✓" if is_yes(e) else str(n))
              for n, e in zip(d["display_name"], d.get("elected", [None] * len(d)))]
     lines = sum(n.count("\n") + 1 for n in names)
-    height = max(3.2, 0.36 * lines + 2.6)
-    fig, ax = figure(title, source, subtitle, figsize=(CHART_WIDTH_IN, height), n=len(d))
+    families = d["slate_family"].fillna("unknown")
+    fig, ax = figure(title, source, subtitle, n=len(d), rows=max(lines, 3),
+                     legend_rows=(families.nunique() + 1) // 2 + 1)  # the legend (and its title) above the bars
     colours = [slate_colour(f) for f in d["slate_family"]]
     bars = ax.barh(names, d[value].astype(float), color=colours,
                    edgecolor=[ELECTED if is_yes(e) else "none" for e in d.get("elected", [None] * len(d))],
@@ -46,8 +48,9 @@ def candidate_bars(df, value: str, title: str, source: str, what: str, subtitle:
     ax.invert_yaxis()
     ax.set_xlabel(what)
     thousands(ax, "x")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # "100,000" beside "75,000" would touch
     ax.margins(x=0.12)
-    legend_slates(ax, d["slate_family"].fillna("unknown"), loc="lower right", title="✓ elected")
+    legend_slates(ax, families, loc="lower right", bbox_to_anchor=(1, 1.01), ncols=2, title="✓ elected")
     items = "; ".join(f"{n}{' (elected)' if is_yes(e) else ''}, {slate_label(f)}: {fmt_int(v)}"
                       for n, e, f, v in zip(d["display_name"], d.get("elected", [None] * len(d)),
                                             d["slate_family"], d[value]))
@@ -132,7 +135,7 @@ def gender_bars(gender, election: str, source: str):
                    else f"no woman is known to be among the {n_e} elected")
         among = f"{'at least ' if u_c else ''}{w_c} women among {n_c} candidates"
         title = f"{elected[0].upper()}{elected[1:]}, from {among} ({election})"
-    fig, ax = figure(title, source, "Candidates on the ballot and those elected, by gender", figsize=(CHART_WIDTH_IN, 3.8))
+    fig, ax = figure(title, source, "Candidates on the ballot and those elected, by gender", rows=4, legend_rows=1)
     left = [0.0, 0.0]
     rows = ["Candidates", "Elected"]
     for key, col in (("F", "women"), ("M", "men"), ("unknown", "unknown")):
@@ -145,6 +148,7 @@ def gender_bars(gender, election: str, source: str):
         left = [a + b for a, b in zip(left, vals)]
     ax.invert_yaxis()
     ax.set_xlabel("people")
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # people come whole: no '2.5'
     ax.legend(loc="lower right", ncols=3, bbox_to_anchor=(1, 1.0))
     unk = int(d.loc["candidates", "unknown"])
     alt = (f"Stacked bar chart for {election}: candidates {people(w_c, 'woman', 'women')}, "

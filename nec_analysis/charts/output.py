@@ -65,8 +65,10 @@ def drawn_texts(fig) -> list:
 
     _finish_layout(fig)
     fig.canvas.draw()
+    hidden = {id(t) for ax in fig.axes if not ax.axison  # an axis turned off draws none of its labels
+              for axis in (ax.xaxis, ax.yaxis) for t in [*axis.get_ticklabels(which="both"), axis.label]}
     return [t for t in fig.findobj(Text) if t.get_visible() and str(t.get_text()).strip()
-            and t.get_figure() is fig]
+            and t.get_figure() is fig and id(t) not in hidden]
 
 
 def overlapping_texts(fig, tolerance_px: float = 0.5) -> list[tuple[str, str]]:

@@ -280,6 +280,19 @@ def add_source(fig, source: str) -> None:
     fig._nec_source_in = source_height_in(source, fig.get_figwidth())
 
 
+#: What a chart's ``figsize`` height is drawn for: a title of two lines, a subtitle of one, a
+#: ``Source:`` line of one; more lines than that make the figure taller (:func:`extra_chrome_in`).
+_USUAL_TITLE_IN = ((2 + TEXT_PT / TITLE_SIZE) * TITLE_SIZE * 1.3 + 10) / 72
+_USUAL_SOURCE_IN = (SOURCE_SIZE * 1.35 + 8) / 72
+
+
+def extra_chrome_in(title: str, source: str, subtitle: str | None, width_in: float = CHART_WIDTH_IN) -> float:
+    """Inches the title, subtitle and source take beyond the usual (0 when they fit): a source line
+    listing a dozen articles must not squash the plot it sits under."""
+    return (max(0.0, title_height_in(title, subtitle, width_in) - _USUAL_TITLE_IN)
+            + max(0.0, source_height_in(source, width_in) - _USUAL_SOURCE_IN))
+
+
 #: Height of one bar's row in a chart of one bar per row (12 pt labels, 0.17 in, with air
 #: between them), of one legend row, and of the value axis with its label under the bars.
 ROW_IN = 0.4
@@ -310,6 +323,8 @@ def figure(title: str, source: str, subtitle: str | None = None, *, nrows: int =
         subtitle = f"{subtitle} (N={n:,})" if subtitle else f"N={n:,}"
     if rows is not None:
         figsize = (figsize[0], rows_height_in(title, source, subtitle, rows, legend_rows, figsize[0]))
+    else:  # a longer title or source than the chart was sized for adds height, never takes it from the plot
+        figsize = (figsize[0], figsize[1] + extra_chrome_in(title, source, subtitle, figsize[0]))
     fig, ax = plt.subplots(nrows, ncols, figsize=figsize, **subplot_kw)
     add_title(fig, title, subtitle)
     add_source(fig, source)
