@@ -19,69 +19,25 @@ neutralises cells a spreadsheet would run as a formula and writes a world-readab
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from . import charts
-from .charts import no_data  # noqa: F401  (what notebooks call, with the rest of this module)
-from .io import load_tables, processed_dir
-from .words.format import PCT_DIGITS, round_half_up  # the one rounding rule of every page
-from .words.labels import candidate_href, column_heading, sources_for
-
-#: A spreadsheet runs a cell that begins with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?(\d[\d,]*)?(\.\d+)?([eE][+-]?\d+)?%?$")
-#: Mode of every page and download: readable by everyone (a web server, another user).
-FILE_MODE = 0o644
-
-
-def neutralise(value: object) -> object:
-    """``value``, with a leading ``'`` if it is text a spreadsheet would read as a formula.
-
-    Numbers (``-4`` as a number or as the text ``"-4"``, ``"+712"``) are left as they are.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.match(value.strip()):
-        return "'" + value
-    return value
-
-
-def safe_for_spreadsheets(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` whose text cells (and column names) cannot run as spreadsheet formulas."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(neutralise)
-    out.columns = [neutralise(str(c)) for c in out.columns]
-    return out
-
-
-def write_file(dest: Path, text: str | bytes) -> Path:
-    """Write ``dest`` whole or not at all (a temporary file moved into place), mode 0644."""
-    dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".tmp-{dest.stem}-", suffix=dest.suffix, dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
-        os.chmod(name, FILE_MODE)
-        os.replace(name, dest)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return dest
-
-
-def write_download(df: pd.DataFrame, dest: Path) -> Path:
-    """``df`` as a CSV a reader can open in a spreadsheet safely (see :func:`neutralise`)."""
-    text = safe_for_spreadsheets(df).to_csv(index=False, lineterminator="\n", float_format="%.10g")
-    return write_file(dest, text)
-
+from .. import charts
+from ..charts import no_data  # noqa: F401  (what notebooks call, with the rest of this module)
+from ..io import load_tables, processed_dir
+from ..words.labels import candidate_href, sources_for
+from .downloads import (  # noqa: F401
+    FILE_MODE,
+    FORMULA_STARTS,
+    neutralise,
+    safe_for_spreadsheets,
+    write_download,
+    write_file,
+)
+from .table import table_html
 
 # ---------------------------------------------------------------------------------------
 # The page: tables, sentences, figures
@@ -144,7 +100,7 @@ def each_election(tables: dict[str, pd.DataFrame], year: int, section: str = "cl
 
 def election_name(tables: dict[str, pd.DataFrame], election_id: str) -> str:
     """'the 2014 CLP-section election' for a reader (one wording: ``words.labels.election_name``)."""
-    from .words.labels import election_name as name
+    from ..words.labels import election_name as name
 
     return name(tables, election_id) if election_id in set(tables["elections"]["election_id"]) else election_id
 
@@ -200,49 +156,6 @@ def headline(**values: object) -> None:
         print(f"{name} = {value}")
 
 
-def _cell(v: object) -> str:
-    if v is None or v is pd.NA or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
-        return "—"
-    if isinstance(v, (bool, np.bool_)):
-        return "yes" if v else "no"
-    if isinstance(v, (int, np.integer)):
-        return f"{int(v):,}" if abs(int(v)) >= 10000 or not _is_year_like(v) else str(int(v))
-    if isinstance(v, (float, np.floating)):
-        return f"{float(v):,.0f}" if float(v).is_integer() else f"{round_half_up(float(v), PCT_DIGITS):,.1f}"
-    return str(v)
-
-
-def _is_year_like(v: object) -> bool:
-    return 1900 <= int(v) <= 2100
-
-
-def table_html(df: pd.DataFrame, caption: str | None = None,
-               links: dict[str, list[str | None]] | None = None) -> str:
-    """A sortable HTML table of ``df`` (every value escaped; numbers with separators).
-
-    Headings are the reader's words for each column (``words.labels.column_heading``);
-    ``links`` maps a column to one address per row (None: no link), e.g. candidates' pages.
-    """
-    head = "".join(f'<th scope="col">{html.escape(column_heading(c))}</th>' for c in df.columns)
-    hrefs = [(links or {}).get(c) for c in df.columns]
-    rows = []
-    for i, rec in enumerate(df.itertuples(index=False, name=None)):
-        cells = []
-        for v, col_links in zip(rec, hrefs):
-            numeric = (isinstance(v, (int, float, np.integer, np.floating))
-                       and not isinstance(v, (bool, np.bool_)) and not pd.isna(v))
-            attr = f' data-sort="{float(v)!r}" class="num"' if numeric else ""
-            text = html.escape(_cell(v))
-            href = col_links[i] if col_links is not None else None
-            if href and text != "—":
-                text = f'<a href="{html.escape(href, quote=True)}">{text}</a>'
-            cells.append(f"<td{attr}>{text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (f'<div class="table-wrap"><table class="sortable">{cap}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
-
-
 def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | None = None,
                empty: str | None = None, rows: pd.Series | None = None) -> None:
     """Display ``df`` as a sortable table with a link to its tidy CSV (``data/<name>.csv``).
@@ -293,7 +206,7 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
     tables = _TABLES.get("tables")
     if tables is None:
         return out
-    from .analysis import MEASURE_NAMES
+    from ..analysis import MEASURE_NAMES
 
     names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
     elections = set(tables["elections"]["election_id"])
@@ -370,7 +283,7 @@ def heading(text: str, level: int = 2) -> None:
 
 def candidate_table(tables: dict[str, pd.DataFrame], election_id: str) -> pd.DataFrame:
     """One row per candidate: slate, gender, incumbency, nominations, votes, place, elected."""
-    from . import analysis as an
+    from .. import analysis as an
 
     c = an.candidacies(tables, election_id)
     noms = an.nomination_figures(tables, election_id).table
@@ -389,8 +302,8 @@ def leader(tables: dict[str, pd.DataFrame], election_id: str, cand: pd.DataFrame
     """Who led ``measure`` (``votes`` or ``nominations``) in ``cand`` (:func:`candidate_table`), as a
     chart title or headline: 'Ken Livingstone topped the ballot with 39,548 votes'. On a partial
     list the lead is only among those listed, and says so."""
-    from .analysis import nomination_figures, results
-    from .analysis.core import is_partial
+    from ..analysis import nomination_figures, results
+    from ..analysis.core import is_partial
 
     top = cand.dropna(subset=[measure]).sort_values(measure, ascending=False).iloc[0]
     figure = charts.fmt_int(top[measure])
@@ -423,8 +336,8 @@ def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list
     cand = candidate_table(tables, election_id)
     system = {"block": "a block vote (the top candidates by votes are elected)",
               "stv": "the single transferable vote"}.get(r["voting_system"], None)
-    from .analysis import plural, results
-    from .analysis.core import is_partial
+    from ..analysis import plural, results
+    from ..analysis.core import is_partial
 
     seats = "an unstated number of seats" if pd.isna(r["seats"]) else plural(int(r["seats"]), "seat", "seats")
     out = [f"{report_name(tables, election_id)} filled {seats}"
@@ -469,7 +382,7 @@ def stated_total(tables: dict[str, pd.DataFrame], election_id: str, measure: str
 
 def source_words(tables: dict[str, pd.DataFrame], source_id: object) -> str:
     """A source id in words: 'LabourList (2014-06)'; a ``sum:`` id as the sum of its sources."""
-    from .analysis import source_label
+    from ..analysis import source_label
 
     if not isinstance(source_id, str):
         return "—"
@@ -491,7 +404,7 @@ def say_elections(tables: dict[str, pd.DataFrame], year: int) -> None:
         charts.no_data(f"No NEC election in {year} is in the data.")
         return
     el = tables["elections"].set_index("election_id")
-    from .analysis import plural
+    from ..analysis import plural
 
     charts.say(f"{plural(len(ids), 'election', 'elections')} in {year}: " + "; ".join(
         f"{election_name(tables, e)} ({_seats(el.loc[e, 'seats'])}, "
@@ -605,7 +518,7 @@ def _unscoped(sentence: str) -> str:
 
 def set_scope(tables: dict[str, pd.DataFrame], election_id: str | None, named: bool = False) -> None:
     """The election the sentences that follow are about (``named``: a heading already names it)."""
-    from .words.labels import in_election
+    from ..words.labels import in_election
 
     opening = f"{in_election(tables, election_id)}, " if election_id else None
     if opening == _OUTPUT.get("scope") and not named:
