@@ -38,6 +38,7 @@ from .downloads import (  # noqa: F401
     write_file,
 )
 from .table import table_html
+from .wording import _SCOPE, _beside, kicker_of, plain, public_text  # noqa: F401  (notebooks call plain)
 
 # ---------------------------------------------------------------------------------------
 # The page: tables, sentences, figures
@@ -257,23 +258,6 @@ def name_links(df: pd.DataFrame) -> dict[str, list[str | None]]:
     return out
 
 
-#: Internal references some source records carry (research notes, stored copies, URL slugs),
-#: put in words a reader can use. The records themselves keep them.
-_INTERNAL = [
-    (re.compile(r"facts\.csv research notes \(shared/sources\)"), "the project's research notes"),
-    (re.compile(r"\s*\((?:no article|headline not in stored copy)[^()]*\)"), ""),
-    (re.compile(r"\s*\([^()]*(?:shared/sources|data/raw|data/processed)[^()]*\)"), ""),
-    (re.compile(r"(?:shared/sources|data/raw|data/processed)/\S+"), "the project's records"),
-]
-
-
-def public_text(text: str) -> str:
-    """``text`` without internal paths or storage notes (see ``_INTERNAL``)."""
-    for pattern, words in _INTERNAL:
-        text = pattern.sub(words, text)
-    return text
-
-
 def heading(text: str, level: int = 2) -> None:
     """A heading generated from data (escaped)."""
     from IPython.display import HTML, display
@@ -417,15 +401,6 @@ def _seats(n: object) -> str:
     return "seats not stated" if pd.isna(n) else f"{charts.fmt_int(n)} seat{'' if int(n) == 1 else 's'}"
 
 
-_SCOPE = re.compile(r"^(?:In|Across) (?:the \d{4} [^,]*?(?:election|by-election)|all sections in \d{4}), ")
-
-
-def plain(sentence: str) -> str:
-    """A finding without its 'In the 2014 CLP-section election, ' opening (the page names the election)."""
-    s = _SCOPE.sub("", str(sentence).strip())
-    return s[:1].upper() + s[1:] if s else s
-
-
 def lead_from(sentences: list[str], headline_at: int = 0, fallback: str = "") -> None:
     """The page's lead from sentences made from the data: one is the headline, the next two the standfirst.
 
@@ -455,7 +430,7 @@ def lead(headline_text: str, standfirst: str | list[str], about: str | None = No
     """
     from IPython.display import HTML, display
 
-    from .words.labels import kicker
+    from ..words.labels import kicker
 
     if _OUTPUT.get("lead_shown"):
         return
@@ -472,22 +447,6 @@ def lead(headline_text: str, standfirst: str | list[str], about: str | None = No
                  if over and over.lower() not in headline_text.lower() else "")
     display(HTML(f'<section class="lead">{over_html}<p class="headline">{html.escape(headline_text)}</p>'
                  f'<p class="standfirst">{html.escape(text)}</p></section>'))
-
-
-def _beside(sentence: str, over: str) -> str:
-    """A standfirst sentence: without its opening where that names the election over the
-    headline (``over``), else as it is ('Across all sections in 2014, ...' keeps its scope)."""
-    scope = _SCOPE.match(sentence.strip())
-    if scope and over and kicker_of(scope.group(0)) == over:
-        return plain(sentence)
-    return sentence.strip()
-
-
-def kicker_of(opening: str) -> str:
-    """'2014 CLP-section election' from 'In the 2014 CLP-section election, ' (one wording: words.labels)."""
-    from .words.labels import kicker
-
-    return kicker(opening)
 
 
 def say(*sentences: str | list[str]) -> None:
