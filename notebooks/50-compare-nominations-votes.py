@@ -18,6 +18,10 @@
 # It is 1 where the order is the same, near 0 where there is no link and -1 where it is
 # reversed.
 #
+# **Method:** Co-nomination compares two candidates by the share of the CLPs nominating either
+# of them that nominated both (the Jaccard similarity); the groups are found by hierarchical
+# clustering of those shares.
+#
 # **Inputs:** `data/processed/` (`nominations`, `results`, `clp_nominations`).
 # **Outputs:** a scatter of nominations against votes, the table behind it, the winning
 # threshold and margin, co-nomination where CLP-by-CLP lists exist, and sentences.

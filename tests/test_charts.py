@@ -274,3 +274,50 @@ def test_a_long_list_of_sources_never_squashes_a_page_chart(tables) -> None:
             assert _plot_height_in(fig) >= 1.2, (charts.title_of(fig), _plot_height_in(fig))
         finally:
             charts.plt.close(fig)
+
+
+def test_the_co_nomination_chart_says_its_measure_in_words(tables) -> None:
+    """2022's chart title said '(Jaccard 1.00)' to readers."""
+    from nec_analysis import analysis as an
+
+    co = an.infer_slates(tables, "2022-clp").table
+    order = list(co.sort_values(["cluster", "bodies"], ascending=[True, False])["candidate_id"])
+    names = dict(zip(tables["candidates"]["candidate_id"], tables["candidates"]["display_name"]))
+    fig, alt = charts.co_nomination_heatmap(an.co_nomination_matrix(tables, "2022-clp", min_bodies=2), names,
+                                            dict(zip(co["candidate_id"], co["slate_family"])), order,
+                                            "the 2022 CLP-section election", "s")
+    texts = " ".join(t.get_text() for t in fig.texts)
+    charts.plt.close(fig)
+    assert "Jaccard" not in texts + alt
+    assert charts.title_of(fig) == ("Gemma Bolton and Jessica Barnard were nominated by exactly the same CLPs in "
+                                    "the 2022 CLP-section election")
+
+
+def test_the_site_charts_give_each_section_its_own_figures_never_a_sum(tables) -> None:
+    """The site index's charts said 'Labour right candidates won 25 of 57 seats across the 12
+    elections', adding councillors' seats to CLP seats."""
+    import re
+
+    from nec_analysis.charts.trends import seats_title, site_charts
+    from nec_analysis.site.home import cross_year_frames
+
+    frames = cross_year_frames(tables)
+    titles = []
+    for part in site_charts(frames, tables):
+        if part[0] == "figure":
+            titles.append(charts.title_of(part[1]))
+            charts.plt.close(part[1])
+    el = tables["elections"].set_index("election_id")["section"]
+    seats = frames["seats-by-slate"].assign(section=lambda d: d["election_id"].map(el))
+    pooled = int(seats["elected"].sum())
+    by_section = seats.groupby("section")["elected"].sum()
+    assert f"of the {int(by_section['clp'])} CLP seats" in titles[0]
+    assert f"of the {int(by_section['local_government'])} local-government seats" in titles[0]
+    women = frames["women-elected"]
+    for title in titles[:3]:
+        assert re.search(r"\bCLP\b", title) and "local-government" in title, title
+        assert f" {pooled} " not in f" {title} " and f" {int(women['n'].sum())} " not in f" {title} ", title
+    piv = pd.DataFrame({"grassroots_left": [3, 1], "labour_right": [3, 0]}, index=["2030-clp", "2030-local_government"])
+    assert seats_title(piv, {"2030-clp": "clp", "2030-local_government": "local_government"}) == (
+        "Grassroots left and Labour right won the most CLP seats (3 of 6 each); "
+        "Grassroots left won the most local-government seats (1 of 1)")

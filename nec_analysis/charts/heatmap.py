@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from matplotlib.patches import Rectangle
 
+from ..words.describe.co_nomination import shared_nominators
+from ..words.format import pct
 from .style import CHART_WIDTH_IN, INK, TEXT_PT, figure, legend_slates, slate_colour, wrap_label
 
 #: Inches per candidate: a row (and a column, its name turned upright) holds a line of TEXT_PT text.
@@ -21,13 +23,12 @@ def co_nomination_heatmap(matrix, names: dict, families: dict, order: list, elec
     m = matrix.reindex(index=order, columns=order).astype(float)
     pairs = [(a, b, m.loc[a, b]) for i, a in enumerate(order) for b in order[i + 1:]]
     a, b, top = max(pairs, key=lambda p: p[2])
-    title = (f"{names[a]} and {names[b]} were the pair most often nominated by the same CLPs "
-             f"(Jaccard {top:.2f}) in {election}")
+    title = shared_nominators(names[a], names[b], float(top), election)
     labels = [wrap_label(names[c]) for c in order]
     longest = max(len(line) for n in labels for line in n.split("\n"))
     name_in = longest * TEXT_PT * 0.6 / 72  # room for the longest name, across and upright
-    fig, ax = figure(title, source, "Share of the CLPs nominating either candidate that nominated both "
-                     "(Jaccard similarity): white none, black all; the square by each name is its declared "
+    fig, ax = figure(title, source, "Share of the CLPs nominating either candidate that nominated both: "
+                     "white none, black all; the square by each name is its declared "
                      "slate family", figsize=(CHART_WIDTH_IN, len(order) * _CELL_IN + name_in + 2.8))
     sns.heatmap(m.to_numpy(), ax=ax, cmap="Greys", vmin=0, vmax=1, square=False, linewidths=0.4,
                 linecolor="white", xticklabels=labels, yticklabels=labels, cbar=False)
@@ -42,5 +43,6 @@ def co_nomination_heatmap(matrix, names: dict, families: dict, order: list, elec
     strongest = sorted(pairs, key=lambda p: p[2], reverse=True)[:5]
     alt = (f"Heatmap of co-nomination similarity between {len(order)} candidates in {election}, darker meaning "
            "more of the same CLPs nominated both. Strongest pairs: "
-           + "; ".join(f"{names[x]} and {names[y]} {v:.2f}" for x, y, v in strongest) + ".")
+           + "; ".join(f"{names[x]} and {names[y]} {pct(100 * v)} of their CLPs in common"
+                       for x, y, v in strongest) + ".")
     return fig, alt

@@ -36,6 +36,40 @@ def short_name(election_id: str) -> str:
     return f"{e.year} {label}" + (" by-el." if e.is_by_election else "")
 
 
+#: A section as a title names its seats: 'the 53 CLP seats', 'the 4 local-government seats'.
+_SECTION_WORDS = {"clp": "CLP", "local_government": "local-government"}
+
+
+def _sections_of(tables, ids: list[str]) -> dict[str, str]:
+    el = tables["elections"].set_index("election_id")["section"]
+    return {e: str(el.get(e)) for e in ids}
+
+
+def seats_title(piv: pd.DataFrame, sections: dict[str, str]) -> str:
+    """Who won the most seats, each section apart (a CLP seat and a councillors' seat are
+    different contests, never added together): 'Labour right candidates won the most seats in each
+    section: 23 of the 53 CLP seats and 2 of the 4 local-government seats whose winners are named'."""
+    said, leaders = [], []
+    for sec in dict.fromkeys(sections.values()):
+        sub = piv.loc[[e for e in piv.index if sections.get(e) == sec]]
+        total = int(sub.to_numpy().sum())
+        won = sub.sum().drop(["unknown", "contested"], errors="ignore")
+        if not total or won.empty or not won.max():
+            continue
+        top = [f for f in won.index if won[f] == won.max()]
+        leaders.append(tuple(top))
+        said.append((sec, top, int(won.max()), total))
+    if not said:
+        return "No seat's winner is named with a slate"
+    if len(set(leaders)) == 1 and len(leaders[0]) == 1:
+        where = "in each section" if len(said) > 1 else f"in the {_SECTION_WORDS.get(said[0][0], said[0][0])} section"
+        return (f"{slate_label(leaders[0][0])} candidates won the most seats {where}: "
+                + " and ".join(f"{n} of the {t} {_SECTION_WORDS.get(sec, sec)} seats" for sec, _f, n, t in said)
+                + " whose winners are named")
+    return "; ".join(f"{' and '.join(slate_label(f) for f in top)} won the most {_SECTION_WORDS.get(sec, sec)} seats "
+                     f"({n} of {t}{' each' if len(top) > 1 else ''})" for sec, top, n, t in said)
+
+
 def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
     """The cross-year charts: ``("figure", fig, alt)`` or ``("note", text)`` parts, in order."""
     parts: list[tuple] = []
@@ -51,9 +85,7 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
         piv = s.pivot_table(index="election_id", columns="slate_family", values="elected", aggfunc="sum",
                             fill_value=0).reindex(ids, fill_value=0)
         fams = [f for f in SLATE_ORDER if f in piv.columns]
-        lead = piv.sum().sort_values(ascending=False)
-        title = (f"{slate_label(lead.index[0])} candidates won {int(lead.iloc[0])} of "
-                 f"{int(piv.to_numpy().sum())} seats across the {len(ids)} elections")
+        title = seats_title(piv, _sections_of(tables, ids))
         fig, ax = figure(title, src, "Seats won, by slate family", rows=len(ids), legend_rows=(len(fams) + 1) // 2)
         left = np.zeros(len(ids))
         for f in fams:
@@ -72,10 +104,12 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
     if w["n"].fillna(0).sum() == 0:
         parts.append(("note", "No gender figures for the elected."))
     else:
-        total_w, total_n = int(w["women"].fillna(0).sum()), int(w["n"].fillna(0).sum())
-        unknown = int(w["unknown"].fillna(0).sum())  # genders no source states: 'at least'
-        fig, ax = figure(f"{at_least(total_w, unknown).capitalize()} of the {total_n} places filled in"
-                         " these elections went to women",
+        sections = _sections_of(tables, ids)
+        each = [(sec, w.loc[[e for e in ids if sections[e] == sec]].fillna(0)) for sec in dict.fromkeys(sections.values())]
+        said = [f"{at_least(int(g['women'].sum()), int(g['unknown'].sum()))} of the {int(g['n'].sum())} "
+                f"{_SECTION_WORDS.get(sec, sec)} places" for sec, g in each if g["n"].sum()]
+        # genders no source states: 'at least'; each section apart (never a sum across sections)
+        fig, ax = figure(f"Women won {' and '.join(said)} filled in these elections",
                                 "results; gender only where a published source states it",
                                 "Elected, by gender", rows=len(ids), legend_rows=2)
         left = np.zeros(len(ids))
@@ -98,8 +132,11 @@ def site_charts(frames: dict[str, pd.DataFrame], tables) -> list[tuple]:
     if known.empty:
         parts.append(("note", "No election has incumbency data."))
     else:
-        re_el, standing = int(known["re_elected"].sum()), int(known["incumbents_standing"].sum())
-        fig, ax = figure(f"{re_el} of {standing} incumbents who stood again were re-elected",
+        sections = _sections_of(tables, list(known.index))
+        said = [f"{int(g['re_elected'].sum())} of {int(g['incumbents_standing'].sum())} {_SECTION_WORDS.get(sec, sec)}"
+                for sec in dict.fromkeys(sections.values())
+                for g in [known.loc[[e for e in known.index if sections[e] == sec]]]]
+        fig, ax = figure(f"{' and '.join(said)} incumbents who stood again were re-elected",
                                 "results (incumbency from the previous result, or a source saying who held the seat)",
                                 "Incumbents standing again: re-elected or defeated",
                                 rows=len(known), legend_rows=1)

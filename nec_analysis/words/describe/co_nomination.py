@@ -7,7 +7,7 @@ from ...analysis.core import Tables
 from ...analysis.core import name as _name
 from ..format import date as _date
 from ..format import join_names as _join_names
-from ..format import plural
+from ..format import pct, plural
 from ..labels import FAMILY_SHORT, source_label
 from ..labels import in_election as _in
 from ..labels import source_meta as _source_meta
@@ -36,3 +36,14 @@ def describe_co_nomination(tables: Tables, election_id: str) -> list[str]:
                        f" {plural(int(t['threshold'].iloc[0]), 'nomination', 'nominations')},"
                        f" according to {source_label(tables, sid)}.")
     return out + inf.notes
+
+
+def shared_nominators(first: str, second: str, share: float, election: str) -> str:
+    """The pair of candidates most often nominated by the same CLPs, in words (a chart's title):
+    'Gemma Bolton and Jessica Barnard were nominated by exactly the same CLPs in the 2022
+    CLP-section election'. ``share`` is of the CLPs nominating either that nominated both (the
+    Jaccard similarity, named only in the page's "About this page")."""
+    if share >= 1:
+        return f"{first} and {second} were nominated by exactly the same CLPs in {election}"
+    return (f"{first} and {second} shared the most nominating CLPs in {election}: {pct(100 * share)} of the CLPs "
+            "that nominated either nominated both")
