@@ -288,7 +288,8 @@ TABLES: tuple[Table, ...] = (
           foreign_keys=(_FK_ELECTION, _FK_CANDIDATE),
           meaning={"candidate_id": "the candidate; empty for a total",
                    "measure": "what disagrees: `nominations`, `votes`, `nominations_total`, `bodies_listed`, "
-                              "`slate_family`, …"}),
+                              "`slate_family`, `votes_against_share` (one table's votes and printed share, "
+                              "kept as printed: `printed_as_is.csv`), …"}),
 )
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 #: Column names of every table, in order (what ``tables.COLUMNS`` used to be).

@@ -216,3 +216,10 @@ def test_the_2001_overview_headline_names_the_stated_first_not_the_misprinted_or
     said = nb.leader(t, "2001-clp", nb.candidate_table(t, "2001-clp"), "votes")
     assert said.startswith("Tony Robinson came first") and "Ann Black" in said and "topped" not in said
     assert nb.leader(t, "2014-clp", nb.candidate_table(t, "2014-clp"), "votes").startswith("Ken Livingstone topped")
+
+
+def test_the_2001_misprint_is_reported_beside_the_other_disagreements() -> None:
+    d = load_tables()["discrepancies"]
+    row = d[(d.election_id == "2001-clp") & (d.measure == "votes_against_share")]
+    assert row[["candidate_id", "value_a", "value_b"]].values.tolist() == [["tony-robinson", "24771", "11.19%"]]
+    assert "printed as is" in row.description.iloc[0] and "What Next" in row.description.iloc[0]

@@ -148,7 +148,8 @@ def build_tables(root: Path | None = None) -> Built:
     res = coerce(positions(res, sources, checks.in_doubt(found)), "results")
     cands = coerce(incumbency(cands, el, res, overrides_map(csv["incumbency_overrides"])), "candidacies")
     elections = elections_table(el, cands, noms, res, tot, sources)
-    disc = discrepancies(noms, res, tot, elections, labels, rows["per_body"], rows["clp_nominations"])
+    disc = discrepancies(noms, res, tot, elections, labels, rows["per_body"], rows["clp_nominations"],
+                         checks.misprints(found, csv["printed_as_is"], rows["results"]))
     clp = pd.DataFrame(rows["clp_nominations"], columns=COLUMNS["clp_nominations"])
     clps = places.clps_table(clp, root)  # a CLP that is no seat stops the build
 

@@ -140,6 +140,24 @@ def _share_order(rows: list[dict]) -> list[Violation]:
     return out
 
 
+def misprints(found: list[Violation], overrides: pd.DataFrame, results: list[dict]) -> list[dict]:
+    """A discrepancies row for each vote/share pair ``printed_as_is.csv`` excuses: the table's
+    own two figures that cannot both be right, with the override's reason (so the page says so)."""
+    excuse = {(o["file"], int(o["line"]), o["check"]): o for o in overrides.to_dict("records")}
+    at = {(r["file"], int(r["line"])): r for r in results}
+    out = []
+    for v in found:
+        o = excuse.get((v.problem.file, v.problem.line, v.check))
+        r = at.get((v.problem.file, v.problem.line))
+        if v.check != "vote_share_order" or o is None or r is None:
+            continue
+        out.append({"election_id": r["election_id"], "candidate_id": r["candidate_id"],
+                    "measure": "votes_against_share", "value_a": f"{int(r['votes'])}", "source_a": r["source_id"],
+                    "value_b": f"{r['share_pct']:g}%", "source_b": r["source_id"],
+                    "description": f"printed as is: {o['reason']} ({o['source']})"})
+    return out
+
+
 def in_doubt(found: list[Violation]) -> set[tuple[str, str]]:
     """The (election, candidate) pairs whose order by votes a check put in doubt."""
     return {s for v in found for s in v.subjects}

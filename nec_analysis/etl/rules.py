@@ -262,8 +262,12 @@ def elections_table(el: pd.DataFrame, cands: pd.DataFrame, noms: pd.DataFrame, r
 
 
 def discrepancies(noms: pd.DataFrame, res: pd.DataFrame, tot: pd.DataFrame, elections: pd.DataFrame,
-                   labels: pd.DataFrame, per_body: list[dict], clp_rows: list[dict]) -> pd.DataFrame:
-    out: list[dict] = []
+                   labels: pd.DataFrame, per_body: list[dict], clp_rows: list[dict],
+                   printed_as_is: list[dict] | None = None) -> pd.DataFrame:
+    """Every pair of figures that disagree: between sources, a stated total against the sum, a
+    CLP list against its count, two slates, and a table's own votes against its printed shares
+    where ``printed_as_is.csv`` keeps a misprint (``printed_as_is``, from ``checks.misprints``)."""
+    out: list[dict] = list(printed_as_is or [])
 
     def add(eid, cid, measure, a, sa, b, sb, desc):
         out.append({"election_id": eid, "candidate_id": cid, "measure": measure, "value_a": str(a),

@@ -41,6 +41,7 @@ MEASURE_NAMES = {
     "votes": "votes",
     "bodies_listed": "nominating CLPs: stated count against those listed",
     "slate_family": "slate",
+    "votes_against_share": "votes against the share printed beside them (a misprint, kept as printed)",
 }
 
 _SECTIONS = {"clp": "CLP-section", "local_government": "local-government-section"}
