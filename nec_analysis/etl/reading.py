@@ -35,6 +35,8 @@ UNITS = {  # unit words printed after a count → the kind of table they belong 
 MARKERS = {"elected": True, "re-elected": True, "not elected": False, "unsuccessful": False}
 BULLETS = {"•", "·", "*", "▪", "‣", "◦", "●", "-", "–", "—", ">"}
 DASHES = {"-", "–", "—"}
+#: Dot leaders between a name (or label) and its figure, read as a dash: '.....', '…', '·····', '____'.
+LEADER_RE = re.compile(r"(?<=\S)\s*(?:\.{2,}|…+|·{2,}|_{2,})\s*(?=\d|n/a\b|\*|[–—-]\s*$)")
 UNKNOWN_FIGURES = {"n/a", "*", "?", "n.a."}
 CHANGE_RE = re.compile(r"^(?:[+−\-–]\s*\d[\d,]*|(?:up|down|new|same|unchanged|no change|non-mover|=)\b.*|.*\bsince\b.*)$",
                        re.I)
@@ -176,6 +178,9 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     while s and s[-1] in ".;,!" and not s.lower().endswith("n.a."):
         reading.notes.append(f"ends with {s[-1]!r}")
         s = s[:-1].rstrip()
+    if LEADER_RE.search(s):  # 'Ann Black ........ 21,344': dot leaders join a name to its figure
+        reading.notes.append("dot leaders before the figure")
+        s = LEADER_RE.sub(" – ", s)
     tokens = TOKEN_RE.findall(s)
     if tokens and tokens[0] in BULLETS and len(tokens) > 1:
         tokens = tokens[1:]
@@ -297,9 +302,12 @@ def _read_head(head: list[str], line: str, reading: Reading, anchors: Anchors, r
     inner = [i for i, t in enumerate(head) if t.startswith("(")]
     if inner:
         after = _join(head[inner[-1] + 1:])
+        prose = re.search(r"\b[a-z]{2,}\b", after) and not re.search(r"[A-Z]", after)  # 'came third with'
         raise LineError(f"a name, then a slate label registered in data/raw/slate_families.csv; {after!r} stands "
-                        f"where the label goes (after {head[inner[-1]]!r}) but is not registered. If it is a slate "
-                        f"or endorsement label, add it there")
+                        f"where the label goes (after {head[inner[-1]]!r}) but is not registered. "
+                        + ("It reads as words of a sentence, not a label: give the header a 'template:' "
+                           "naming the parts of the line" if prose else
+                           "If it is a slate or endorsement label, add it there"))
     dashes = [i for i, t in enumerate(head) if t in DASHES]
     if dashes:
         raise LineError(f"a name, then the count; between dashes is {_join(head[dashes[0] + 1:])!r}, which is no "
