@@ -10,7 +10,8 @@
 # only the pages older than their own inputs. All the pages it rebuilds, of every year asked
 # for, run in one process that imports the libraries once and forks a clean child per notebook,
 # one per core (nec_analysis/site/engine.py): that is what makes `make reports` cheaper than a
-# `make report` per year. A failing notebook (or one running past NOTEBOOK_TIMEOUT seconds)
+# `make report` per year. The cross-year, section and candidate pages are made beside them and
+# kept in build/site-cache/ between builds, keyed by a hash of their inputs (site/cache.py). A failing notebook (or one running past NOTEBOOK_TIMEOUT seconds)
 # leaves neither its page nor its year's index behind; the other pages and years are still
 # built, then the command exits non-zero listing every failure (notebook, year, cell, source).
 
