@@ -269,11 +269,19 @@ def test_a_winner_the_sources_do_not_name_is_counted_as_not_named_never_given_a_
     assert hist.loc["2014-clp", "elected_known"] == 5 and pd.isna(hist.loc["2014-clp", "threshold_votes"])
 
 
-def test_section_pages_are_built_and_linked_from_the_site_and_year_indexes(tmp_path: Path) -> None:
-    from nec_analysis.site import indexes, sections
+@pytest.fixture(scope="module")
+def section_pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
+    """The section pages built once from the real tables: (their folder, what build_sections returned)."""
+    from nec_analysis.site import sections
 
-    tables = load_tables()
-    built = sections.build_sections(tmp_path, tables)
+    out = tmp_path_factory.mktemp("sections")
+    return out, sections.build_sections(out, load_tables())
+
+
+def test_section_pages_are_built_and_linked_from_the_site_and_year_indexes(section_pages) -> None:
+    from nec_analysis.site import indexes
+
+    tmp_path, built = section_pages
     assert [b["href"] for b in built] == ["clp-section.html", "local-government-section.html"]
     page = (tmp_path / "clp-section.html").read_text(encoding="utf-8")
     assert re.search(r'<p class="headline">[^<]*won [^<]*CLP seats[^<]*</p>', page)
@@ -364,13 +372,13 @@ def test_a_year_whose_sources_name_only_some_winners_says_so_on_its_index(tmp_pa
 JARGON = re.compile(r"Spearman|\brho\b|\bp [<=] ?0|p-value", re.I)
 
 
-def test_the_nominations_page_says_the_rank_correlation_in_words_and_names_the_method_in_about() -> None:
-    from notebook_run import NOTEBOOKS, run_notebook
+def test_the_nominations_page_says_the_rank_correlation_in_words_and_names_the_method_in_about(pages_2014) -> None:
+    from notebook_run import NOTEBOOKS
 
     from nec_analysis.site.pages import about, notebook_method, notebook_title
 
     path = next(p for p in NOTEBOOKS if p.stem.startswith("50-"))
-    page = run_notebook(path, load_tables(), 2014)
+    page = pages_2014[path.stem]
     headline = re.search(r'<p class="headline">(.*?)</p>', "".join(page.html)).group(1)
     assert headline.startswith("Candidates with more nominations mostly got more votes")
     assert "(rank correlation 0.85)" in headline
@@ -450,12 +458,12 @@ def test_every_finding_on_a_year_index_names_its_section_and_election(pages_2014
     assert "2014 CLP-section election: 5 of the 6 elected were women and 1 was a man" in found
 
 
-def test_the_site_headline_gives_each_sections_own_figures_never_a_sum_across_sections(tmp_path: Path) -> None:
+def test_the_site_headline_gives_each_sections_own_figures_never_a_sum_across_sections(section_pages) -> None:
     from nec_analysis.analysis import across
-    from nec_analysis.site import home, sections
+    from nec_analysis.site import home
 
     tables = load_tables()
-    built = sections.build_sections(tmp_path, tables)
+    _folder, built = section_pages
     lead = home.site_lead(tables, home.available_years(tables), [b["headline"] for b in built],
                           "2022 CLP-section election: 9 seats were filled")
     clp_named = int(across.section_history(tables, "clp").table["elected_known"].sum())
