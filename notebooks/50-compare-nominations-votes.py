@@ -20,7 +20,8 @@
 #
 # **Method:** Co-nomination compares two candidates by the share of the CLPs nominating either
 # of them that nominated both (the Jaccard similarity); the groups are found by hierarchical
-# clustering of those shares.
+# clustering of those shares (average linkage), and their agreement with the declared slates
+# is the share of pairs of candidates both put together or both kept apart (the Rand index).
 #
 # **Inputs:** `data/processed/` (`nominations`, `results`, `clp_nominations`).
 # **Outputs:** a scatter of nominations against votes, the table behind it, the winning

@@ -521,3 +521,15 @@ def test_who_replaced_whom_is_not_said_where_the_sources_name_only_some_winners(
     assert res.table.empty and res.notes == [
         "In the 2014 CLP-section election, the sources name only 5 of the 6 winners, so who replaced whom "
         "cannot be said."]
+
+
+def test_the_2022_co_nomination_findings_name_no_statistics() -> None:
+    """2022's page said '(hierarchical clustering, average linkage on the Jaccard distance)' and
+    'Rand index' among its findings; the method is in About this page."""
+    from notebook_run import NOTEBOOKS, run_notebook
+
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("50-"))
+    page = run_notebook(path, load_tables(), 2022)
+    shown = " ".join(page.sentences() + [c.title for c in page.charts] + [c.alt for c in page.charts])
+    jargon = re.compile(r"Jaccard|Rand index|linkage|clustering|Spearman|\brho\b", re.I)
+    assert "group" in shown and not jargon.search(shown), jargon.search(shown)

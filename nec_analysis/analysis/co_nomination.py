@@ -101,11 +101,11 @@ def infer_slates(tables: Tables, election_id: str, k: int | None = None, source_
     bodies = _bodies(tables, election_id)
     notes = co.notes + [f"{_in(tables, election_id)}, the {len(out)} candidates with at least {min_bodies} listed"
              f" nominating {bodies} were put into {k} groups by how often the same {bodies} nominated"
-             " them (hierarchical clustering, average linkage on the Jaccard distance)."]
+             " them (the method is under \"About this page\")."]
     if len(known) >= 2:
         notes.append(f"{_in(tables, election_id)}, the groups agree with the declared slates for"
                      f" {pct(100 * rand_index(known['cluster'], known['slate_family']))} of pairs of candidates"
-                     f" (Rand index, over the {len(known)} candidates whose slate is known).")
+                     f" (over the {len(known)} candidates whose slate is known).")
     return Result(out.sort_values(["cluster", "candidate_id"]).reset_index(drop=True), notes)
 
 
