@@ -235,19 +235,28 @@ def test_overlapping_texts_finds_labels_drawn_on_top_of_each_other() -> None:
         charts.plt.close(fig)
 
 
-def test_the_site_charts_across_the_years_have_no_overlapping_labels(tables) -> None:
-    from nec_analysis.charts import output
+@pytest.fixture(scope="module")
+def site_charts_drawn(tables):
+    """The site index's charts drawn once from the real tables: (the frames they came from, the parts)."""
     from nec_analysis.charts.trends import site_charts
     from nec_analysis.site.home import cross_year_frames
 
-    figs = [p[1] for p in site_charts(cross_year_frames(tables), tables) if p[0] == "figure"]
+    frames = cross_year_frames(tables)
+    parts = site_charts(frames, tables)
+    yield frames, parts
+    for part in parts:
+        if part[0] == "figure":
+            charts.plt.close(part[1])
+
+
+def test_the_site_charts_across_the_years_have_no_overlapping_labels(site_charts_drawn) -> None:
+    from nec_analysis.charts import output
+
+    figs = [p[1] for p in site_charts_drawn[1] if p[0] == "figure"]
     assert len(figs) == 4
     for fig in figs:
-        try:
-            assert output.overlapping_texts(fig) == [], (charts.title_of(fig), output.overlapping_texts(fig))
-            assert _row_pitch_px(fig) >= 1.8 * _label_height_px(fig)
-        finally:
-            charts.plt.close(fig)
+        assert output.overlapping_texts(fig) == [], (charts.title_of(fig), output.overlapping_texts(fig))
+        assert _row_pitch_px(fig) >= 1.8 * _label_height_px(fig)
 
 
 def _plot_height_in(fig) -> float:
@@ -293,20 +302,15 @@ def test_the_co_nomination_chart_says_its_measure_in_words(tables) -> None:
                                     "the 2022 CLP-section election")
 
 
-def test_the_site_charts_give_each_section_its_own_figures_never_a_sum(tables) -> None:
+def test_the_site_charts_give_each_section_its_own_figures_never_a_sum(tables, site_charts_drawn) -> None:
     """The site index's charts said 'Labour right candidates won 25 of 57 seats across the 12
     elections', adding councillors' seats to CLP seats."""
     import re
 
-    from nec_analysis.charts.trends import seats_title, site_charts
-    from nec_analysis.site.home import cross_year_frames
+    from nec_analysis.charts.trends import seats_title
 
-    frames = cross_year_frames(tables)
-    titles = []
-    for part in site_charts(frames, tables):
-        if part[0] == "figure":
-            titles.append(charts.title_of(part[1]))
-            charts.plt.close(part[1])
+    frames, parts = site_charts_drawn
+    titles = [charts.title_of(part[1]) for part in parts if part[0] == "figure"]
     el = tables["elections"].set_index("election_id")["section"]
     seats = frames["seats-by-slate"].assign(section=lambda d: d["election_id"].map(el))
     pooled = int(seats["elected"].sum())
