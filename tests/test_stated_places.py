@@ -223,3 +223,14 @@ def test_the_2001_misprint_is_reported_beside_the_other_disagreements() -> None:
     row = d[(d.election_id == "2001-clp") & (d.measure == "votes_against_share")]
     assert row[["candidate_id", "value_a", "value_b"]].values.tolist() == [["tony-robinson", "24771", "11.19%"]]
     assert "printed as is" in row.description.iloc[0] and "What Next" in row.description.iloc[0]
+
+
+def test_2006_never_says_nobody_was_new_while_some_winners_past_is_unknown() -> None:
+    from nec_analysis.analysis.incumbency import replacements
+    from nec_analysis.words.describe.incumbency import describe_changes
+    t = load_tables()
+    [said] = describe_changes(t, "2006-clp")
+    assert "Louise Baldock was defeated" in said and "nobody" not in said and "not known" in said
+    assert not any("no seat changed hands" in n for n in replacements(t, "2006-clp").notes)
+    assert describe_changes(t, "2001-clp") == ["In the 2001 CLP-section election, no incumbent was defeated; "
+                                               "Mark Seddon was newly elected."]

@@ -120,9 +120,11 @@ def replacements(tables: Tables, election_id: str) -> Result:
     gone += [pd.NA] * (n - len(gone))
     new += [pd.NA] * (n - len(new))
     out = pd.DataFrame({"election_id": election_id, "left": gone, "replaced_by": new}, columns=REPLACEMENT_COLUMNS)
-    notes = [f"{_in(tables, election_id)}, no seat changed hands."] if n == 0 else [] if n == 1 else [f"{_in(tables, election_id)}, {n} seats changed hands; the table pairs"
-                               " those who left with newcomers by place, not as one-to-one replacements."]
     unknown = t[t["incumbent"].isna() & (t["elected"] == True)]  # noqa: E712
+    # 'no seat changed hands' only where every winner's incumbency is known
+    notes = ([f"{_in(tables, election_id)}, no seat changed hands."] if unknown.empty else []) if n == 0 \
+        else [] if n == 1 else [f"{_in(tables, election_id)}, {n} seats changed hands; the table pairs"
+                                " those who left with newcomers by place, not as one-to-one replacements."]
     if not unknown.empty:
         notes.append(f"{_in(tables, election_id)}, it is not known whether"
                      f" {_join_names(unknown['display_name'])} already held a seat, so other changes"

@@ -25,7 +25,14 @@ from pathlib import Path
 from ..paths import raw_dir
 from ..tables import PARSED_COLUMNS
 from .clippings import TOTAL_MEASURES, Clipping, ClippingError, Problem, normalise_text, read_clipping
-from .layouts import compile_template, header_problems, marked_lines, read_cells, read_columns, read_templated_all
+from .layouts import (
+    compile_template,
+    header_problems,
+    marked_lines,
+    read_cells,
+    read_columns,
+    read_templated_all,
+)
 from .names import Anchors, footnote_note, name_problem, normalise_name, split_footnote
 from .parsed import READING_COLUMNS, candidate
 from .parsed import row as new_row

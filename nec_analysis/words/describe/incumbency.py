@@ -7,7 +7,7 @@ import pandas as pd
 from ...analysis.core import Tables
 from ...analysis.core import is_true as _true
 from ...analysis.core import name as _name
-from ...analysis.incumbency import incumbency, replacements
+from ...analysis.incumbency import incumbency, incumbent_outcomes, replacements
 from ..format import join_names as _join_names
 from ..format import pct, plural
 from ..labels import in_election as _in
@@ -51,7 +51,15 @@ def describe_changes(tables: Tables, election_id: str, table_shown: bool = False
     elif not rep.table.empty:
         gone = [_name(tables, c) for c in rep.table["left"].dropna()]
         new = [_name(tables, c) for c in rep.table["replaced_by"].dropna()]
+        t = incumbent_outcomes(tables, election_id).table
+        unsure = int((t["incumbent"].isna() & (t["elected"] == True)).sum())  # noqa: E712
+        if new:
+            newcomers = f"{_join_names(new)} {'was' if len(new) == 1 else 'were'} newly elected"
+        elif unsure:  # winners whose incumbency no source gives may be new: never 'nobody'
+            newcomers = (f"whether any of the other {plural(unsure, 'winner', 'winners')} already held a seat "
+                         "is not known")
+        else:
+            newcomers = "nobody was newly elected"
         out.append(f"{_in(tables, election_id)}, {_join_names(gone) or 'no incumbent'}"
-                   f" {'was' if len(gone) <= 1 else 'were'} defeated;"
-                   f" {_join_names(new) or 'nobody'} {'was' if len(new) <= 1 else 'were'} newly elected.")
+                   f" {'was' if len(gone) <= 1 else 'were'} defeated; {newcomers}.")
     return out + (rep.notes if table_shown or rep.table.empty else [])
