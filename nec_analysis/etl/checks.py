@@ -140,10 +140,15 @@ def _share_order(rows: list[dict]) -> list[Violation]:
     return out
 
 
+def _by_line(overrides: pd.DataFrame) -> dict[tuple[str, int, str], dict]:
+    """``printed_as_is.csv``'s rows by (file, line, check): what each override excuses."""
+    return {(o["file"], int(o["line"]), o["check"]): o for o in overrides.to_dict("records")}
+
+
 def misprints(found: list[Violation], overrides: pd.DataFrame, results: list[dict]) -> list[dict]:
     """A discrepancies row for each vote/share pair ``printed_as_is.csv`` excuses: the table's
     own two figures that cannot both be right, with the override's reason (so the page says so)."""
-    excuse = {(o["file"], int(o["line"]), o["check"]): o for o in overrides.to_dict("records")}
+    excuse = _by_line(overrides)
     at = {(r["file"], int(r["line"])): r for r in results}
     out = []
     for v in found:
@@ -168,7 +173,7 @@ def unexcused(found: list[Violation], overrides: pd.DataFrame, line_col: str) ->
 
     An override that excuses nothing is a problem at its own line in ``printed_as_is.csv``.
     """
-    excuse = {(o["file"], int(o["line"]), o["check"]): o for o in overrides.to_dict("records")}
+    excuse = _by_line(overrides)
     used: set[tuple[str, int, str]] = set()
     problems, notes = [], []
     for v in found:
