@@ -17,15 +17,16 @@ import pandas as pd
 from .. import schemas, store
 from ..ids import election_id
 from ..io import coerce, processed_dir, project_root, raw_dir
-from ..parsers import Clipping, ClippingError, Problem, parse_clipping, read_clipping
+from ..parsers import ClippingError, Problem, read_clipping
 from ..tables import COLUMNS
 from . import checks, places
 from .lock import data_lock
 from .people import NearMatchError, Registry
 from .readme import write_if_changed
 from .registries import LINE, read_registries
-from .rows import clip_election, figure_rows, sources_table
+from .rows import Parsed, clip_election, figure_rows, sources_table
 from .rules import candidacies, discrepancies, elections_table, incumbency, overrides_map, positions, prefer
+from .table import default_anchors, read_table
 
 
 @dataclass
@@ -39,16 +40,20 @@ class Built:
 # --------------------------------------------------------------------------- reading
 
 
-def read_raw(raw: Path, root: Path) -> tuple[list[tuple[Clipping, pd.DataFrame]], dict[str, pd.DataFrame]]:
-    """Read the registries, then parse every clipping; raise ClippingError listing every bad row and line."""
+def read_raw(raw: Path, root: Path) -> tuple[list[Parsed], dict[str, pd.DataFrame]]:
+    """Read the registries, then parse every clipping; raise ClippingError listing every bad row and line.
+
+    Each clipping's rows stay the reader's dicts (``etl.parsed``): the build walks them once,
+    and a DataFrame per clipping cost more than reading the lines did.
+    """
     csv = read_registries(raw)
     labels = list(csv["slate_families"].label)
-    parsed: list[tuple[Clipping, pd.DataFrame]] = []
+    parsed: list[Parsed] = []
     problems: list[Problem] = []
     for path in sorted((raw / "clippings").glob("*.txt")):
         try:
             clip = read_clipping(path, root)
-            parsed.append((clip, parse_clipping(clip, labels)))
+            parsed.append(Parsed(clip, *read_table(clip, default_anchors(clip, labels))))
         except ClippingError as err:
             problems += err.problems
     if problems:
@@ -109,7 +114,7 @@ def build_tables(root: Path | None = None) -> Built:
     el = csv["elections"].drop(columns=LINE)
     el["election_type"] = el.election_type.replace("", "regular")
     el["election_id"] = [election_id(y, s, t) for y, s, t in zip(el.year, el.section, el.election_type)]
-    seen = {clip_election(c) for c, _ in parsed} | {r["election_id"] for r in rows["nominations"]}
+    seen = {clip_election(p.clip) for p in parsed} | {r["election_id"] for r in rows["nominations"]}
     for eid in sorted(seen - set(el.election_id)):
         warnings.append(f"{eid} is not in data/raw/elections.csv: seats, voting system and threshold unknown")
         year, _, rest = eid.partition("-")

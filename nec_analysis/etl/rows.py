@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -25,11 +25,21 @@ def na(v: object) -> object:
 
 
 
-def records(frame: pd.DataFrame) -> list[tuple]:
-    """The rows of ``frame`` as named tuples, as ``itertuples(index=False)`` gives them, about five
-    times faster (through one object array rather than a column look-up per row)."""
-    row = namedtuple("Row", frame.columns)  # type: ignore[misc]
-    return [row(*values) for values in frame.to_numpy(dtype=object).tolist()]
+class Parsed(NamedTuple):
+    """One clipping read: its header, its rows (``etl.parsed`` dicts, a line each) and the table's kind."""
+
+    clip: Clipping
+    rows: list[dict[str, object]]
+    kind: str
+
+
+class _Line:
+    """A parsed row's values as attributes, None (not printed) as <NA>, as the build reads them."""
+
+    __slots__ = ("__dict__",)
+
+    def __init__(self, row: dict[str, object]) -> None:
+        self.__dict__.update({k: pd.NA if v is None else v for k, v in row.items()})
 
 
 def share_pct(share: object) -> object:
@@ -39,9 +49,9 @@ def share_pct(share: object) -> object:
     return float(str(share).rstrip("% "))
 
 
-def sources_table(parsed: list[tuple[Clipping, pd.DataFrame]]) -> pd.DataFrame:
+def sources_table(parsed: list[Parsed]) -> pd.DataFrame:
     rows = []
-    for clip, _ in parsed:
+    for clip, *_ in parsed:
         h = clip.header
         rows.append({
             "source_id": clip.source_id, "publisher": h["publisher"], "title": h["title"],
@@ -59,7 +69,7 @@ def _earlier_values(earlier: object) -> list[int]:
     return [] if na(earlier) is pd.NA else [int(v) for v in str(earlier).split("|") if v]
 
 
-def figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
+def figure_rows(parsed: list[Parsed], reg: Registry,
                  known_labels: set[str]) -> dict[str, list[dict]]:
     """Nominations, per-body, results, slate-label and totals rows, with candidate ids.
 
@@ -70,16 +80,17 @@ def figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
     """
     out: dict[str, list[dict]] = {k: [] for k in ("nominations", "clp_nominations", "results", "slate_labels", "totals", "per_body")}
     problems: list[Problem] = []
-    reg.prepare(str(n) for _, frame in parsed for n in frame.name[frame.row_kind.isin(["candidate", "body"])])
-    for clip, frame in parsed:
+    reg.prepare(str(r["name"]) for p in parsed for r in p.rows if r["row_kind"] in ("candidate", "body"))
+    for clip, table, kind in parsed:
         seen: dict[str, tuple[int, str]] = {}  # candidate id -> (line, name as printed) in this table
         eid, holds, sid = clip_election(clip), clip.get("holds"), clip.source_id
         status = clip.get("status") or "final"
         as_of = clip.get("as_of") or clip.get("published")
         brackets = [y.strip() for y in clip.get("brackets").split(",") if y.strip()]
-        for r in records(frame):
-            if r.row_kind not in FIGURE_KINDS:  # a sub-header, or a line the header accounts for
+        for line in table:
+            if line["row_kind"] not in FIGURE_KINDS:  # a sub-header, or a line the header accounts for
                 continue
+            r = _Line(line)
             where = {"file": clip.file, "line": int(r.line), "text": str(r.text)}
             too_large = [m for m in map(figure_problem, [r.figure, *_earlier_values(r.earlier)]) if m]
             if too_large:
@@ -130,7 +141,7 @@ def figure_rows(parsed: list[tuple[Clipping, pd.DataFrame]], reg: Registry,
                             "election_id": election_id(year, clip.get("section")), "candidate_id": cid,
                             "nominations": int(value) if value else pd.NA, "rank_stated": rank,
                             "status": "final", "as_of": pd.NA, "source_id": sid, "origin": "bracket", **where})
-                if frame.attrs.get("shape") == "per_body":
+                if kind == "per_body":
                     out["per_body"].append({"election_id": eid, "candidate_id": cid, "stated": r.figure,
                                             "source_id": sid, "truncated": clip.get("truncated") == "yes", **where})
             elif holds == "results":
