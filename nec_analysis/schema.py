@@ -21,6 +21,8 @@ from ``vocab`` and the election-id pattern from ``ids``.
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -311,10 +313,18 @@ def dtypes(name: str) -> dict[str, str]:
     return {c: PANDAS_DTYPES[COLUMN_BY_NAME[c].type] for c in table(name).columns}
 
 
-def _rows(mask: pd.Series, values: pd.Series | None = None, limit: int = 5) -> str:
+@functools.cache
+def declared_dtypes(name: str) -> dict[str, object]:
+    """Column → the pandas dtype object of table ``name`` (what ``df.dtypes`` holds for a declared table)."""
+    import pandas as pd
+
+    return {c: pd.api.types.pandas_dtype(d) for c, d in dtypes(name).items()}
+
+
+def _rows(mask: list[bool], values: list | None = None, limit: int = 5) -> str:
     """The first rows where ``mask`` holds (0-based row numbers), with their values."""
-    at = [i for i, bad in enumerate(mask.tolist()) if bad is True]
-    shown = [f"row {i}" + (f" {values.iloc[i]!r}" if values is not None else "") for i in at[:limit]]
+    at = [i for i, bad in enumerate(mask) if bad]
+    shown = [f"row {i}" + (f" {values[i]!r}" if values is not None else "") for i in at[:limit]]
     return ", ".join(shown) + (f" and {len(at) - limit} more" if len(at) > limit else "")
 
 
@@ -323,42 +333,52 @@ def violations(name: str, df: pd.DataFrame) -> list[str]:
 
     The same rules as :func:`pandera_schema` (strict and ordered columns, each column's
     dtype, no empty value in a required column, declared values, pattern matched in full,
-    minimum and maximum, the primary key unique), checked column by column with pandas.
+    minimum and maximum, the primary key unique), checked on each column's values as a
+    Python list: the tables are small, and a pandas operation per rule and column cost
+    more than the whole check in plain Python.
     """
     import re
 
     import pandas as pd
 
+    def missing(v: object) -> bool:  # empty in a nullable column: <NA>, None or NaN
+        return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
     t = table(name)
     if list(df.columns) != list(t.columns):
         return [f"{name}: columns {list(df.columns)}, declared {list(t.columns)} (in that order)"]
     out = []
-    for c, dtype in dtypes(name).items():
-        s, col = df[c], COLUMN_BY_NAME[c]
-        if s.dtype != pd.api.types.pandas_dtype(dtype):
-            out.append(f"{name}.{c}: dtype {s.dtype!r}, declared {dtype}")
+    declared = declared_dtypes(name)
+    columns: dict[str, list] = {}
+    for c, actual in zip(df.columns, df.dtypes):
+        col = COLUMN_BY_NAME[c]
+        if actual != declared[c]:
+            out.append(f"{name}.{c}: dtype {actual!r}, declared {dtypes(name)[c]}")
             continue
-        present = s.notna()
-        if c in t.required and not present.all():
-            out.append(f"{name}.{c}: required, empty at {_rows(~present)}")
+        values = columns[c] = df[c].tolist()
+        present = [not missing(v) for v in values]
+        if c in t.required and not all(present):
+            out.append(f"{name}.{c}: required, empty at {_rows([not p for p in present])}")
         if col.values:
-            bad = present & ~s.isin(list(col.values))
-            if bad.any():
-                out.append(f"{name}.{c}: one of {', '.join(col.values)}; not at {_rows(bad, s)}")
+            allowed = set(col.values)
+            bad = [p and v not in allowed for p, v in zip(present, values)]
+            if any(bad):
+                out.append(f"{name}.{c}: one of {', '.join(col.values)}; not at {_rows(bad, values)}")
         if col.pattern:
             rx = re.compile(col.pattern)
-            wrong = {v for v in s[present].unique().tolist() if not rx.fullmatch(v)}
-            if wrong:
-                out.append(f"{name}.{c}: matches {col.pattern}; not at {_rows(s.isin(list(wrong)), s)}")
-        if col.minimum is not None and (low := (s < col.minimum).fillna(False)).any():
-            out.append(f"{name}.{c}: at least {col.minimum:g}; below at {_rows(low, s)}")
-        if col.maximum is not None and (high := (s > col.maximum).fillna(False)).any():
-            out.append(f"{name}.{c}: at most {col.maximum:g}; above at {_rows(high, s)}")
+            wrong = [p and not rx.fullmatch(v) for p, v in zip(present, values)]
+            if any(wrong):
+                out.append(f"{name}.{c}: matches {col.pattern}; not at {_rows(wrong, values)}")
+        if col.minimum is not None and any(low := [p and v < col.minimum for p, v in zip(present, values)]):
+            out.append(f"{name}.{c}: at least {col.minimum:g}; below at {_rows(low, values)}")
+        if col.maximum is not None and any(high := [p and v > col.maximum for p, v in zip(present, values)]):
+            out.append(f"{name}.{c}: at most {col.maximum:g}; above at {_rows(high, values)}")
     if t.primary_key:
-        dup = df.duplicated(list(t.primary_key), keep=False)
-        if dup.any():
-            out.append(f"{name}: key {', '.join(t.primary_key)} unique; repeated at "
-                       f"{_rows(dup, df[list(t.primary_key)].apply(tuple, axis=1))}")
+        keys = list(zip(*(columns.get(c) or df[c].tolist() for c in t.primary_key)))
+        seen = Counter(keys)
+        dup = [seen[k] > 1 for k in keys]
+        if any(dup):
+            out.append(f"{name}: key {', '.join(t.primary_key)} unique; repeated at {_rows(dup, keys)}")
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .schema import pandera_schema, violations
-from .store import coerce
+from .store import coerce, is_declared
 
 
 class SchemaViolation(ValueError):
@@ -34,8 +34,9 @@ def _one_preferred(name: str, out: pd.DataFrame) -> None:
 
 
 def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Coerce ``df`` to table ``name``'s declared dtypes and check it; ``SchemaViolation`` listing every fault."""
-    out = coerce(df, name)
+    """Coerce ``df`` to table ``name``'s declared dtypes (unless it has them) and check it;
+    ``SchemaViolation`` listing every fault."""
+    out = df if is_declared(df, name) else coerce(df, name)
     found = violations(name, out)
     if found:
         raise SchemaViolation("the build made a table that breaks nec_analysis/schema.py:\n  " + "\n  ".join(found))

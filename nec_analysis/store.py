@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .paths import processed_dir
-from .schema import COLUMNS, KEYS, dtypes
+from .schema import COLUMNS, KEYS, declared_dtypes, dtypes
 
 try:  # POSIX: one writer at a time per folder
     import fcntl
@@ -56,13 +56,14 @@ def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
-def _as_declared(df: pd.DataFrame, name: str) -> bool:
-    """``df`` already has the declared columns in order and their dtypes (a validated table), and no
-    empty text in a sort column: coercing it again would change nothing written."""
-    types = dtypes(name)
-    if list(df.columns) != list(types) or any(df[c].dtype != pd.api.types.pandas_dtype(d) for c, d in types.items()):
+def is_declared(df: pd.DataFrame, name: str) -> bool:
+    """``df`` already has table ``name``'s declared columns in order, their dtypes and no empty
+    text (a validated table): :func:`coerce` would give it back unchanged."""
+    declared = declared_dtypes(name)
+    if list(df.columns) != list(declared) or any(a != d for a, d in zip(df.dtypes, declared.values())):
         return False
-    return not any(types[c] == "string" and df[c].eq("").any() for c in KEYS[name])
+    strings = [c for c, d in declared.items() if str(d) == "string"]
+    return not any(v == "" for c in strings for v in df[c].tolist() if isinstance(v, str))
 
 
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
@@ -104,7 +105,7 @@ def load_tables(folder: Path | None = None) -> dict[str, pd.DataFrame]:
 
 def to_csv_text(df: pd.DataFrame, name: str) -> str:
     """The exact text ``name``.csv holds for ``df``: declared dtypes, sorted on the key."""
-    out = (df if _as_declared(df, name) else coerce(df, name)).sort_values(KEYS[name], kind="mergesort")
+    out = (df if is_declared(df, name) else coerce(df, name)).sort_values(KEYS[name], kind="mergesort")
     out = out.reset_index(drop=True)
     return out.to_csv(index=False, lineterminator="\n", float_format="%.10g")
 
