@@ -28,6 +28,7 @@ import difflib
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -120,6 +121,9 @@ def region_name(code: str, root: Path | None = None) -> str:
 # ---------------------------------------------------------------------------------------
 
 _CLP_SUFFIX = re.compile(r"\s+(clp|constituency labour party)\s*$", re.IGNORECASE)
+_APOSTROPHES = re.compile(r"['’‘`]")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise_name(name: str) -> str:
@@ -129,13 +133,15 @@ def normalise_name(name: str) -> str:
     ``Ynys Môn`` gives ``ynys mon``; ``Weston-Super-Mare`` gives ``weston super mare``;
     ``Kensington & Chelsea`` gives ``kensington and chelsea``.
     """
-    s = unicodedata.normalize("NFKC", str(name)).strip()
-    s = _CLP_SUFFIX.sub("", s)
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = str(name)
+    plain = s.isascii()  # ASCII is its own NFKC and NFKD form: no accents to take off
+    s = _CLP_SUFFIX.sub("", (s if plain else unicodedata.normalize("NFKC", s)).strip())
+    if not plain:
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = s.casefold().replace("&", " and ")
-    s = re.sub(r"['’‘`]", "", s)              # Queen's → queens
-    s = re.sub(r"[^\w\s]|_", " ", s)          # commas, hyphens, brackets, dots → space
-    return re.sub(r"\s+", " ", s).strip()
+    s = _APOSTROPHES.sub("", s)               # Queen's → queens
+    s = _PUNCTUATION.sub(" ", s)              # commas, hyphens, brackets, dots → space
+    return _SPACES.sub(" ", s).strip()
 
 
 # ---------------------------------------------------------------------------------------
@@ -144,6 +150,14 @@ def normalise_name(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _seats(boundary_set: str, root: Path) -> pd.DataFrame:
+    return pd.DataFrame(seat_records(boundary_set, root))
+
+
+@lru_cache(maxsize=None)
+def seat_records(boundary_set: str, root: Path) -> tuple[dict, ...]:
+    """The seats of a boundary set as records (the rows of :func:`seats`, in hex_id order); the
+    resolver reads these rather than the frame (a frame's ``to_dict`` of 650 rows cost more than
+    reading the file)."""
     if boundary_set not in BOUNDARY_SETS:
         raise ValueError(f"unknown boundary set {boundary_set!r}; known: {sorted(BOUNDARY_SETS)}")
     path = geography_dir(root) / BOUNDARY_SETS[boundary_set]
@@ -167,11 +181,11 @@ def _seats(boundary_set: str, root: Path) -> pd.DataFrame:
             "region": where["short_code"], "region_gss": where["gss_code"],
             "region_name": where["labour_name"], "has_clps": bool(where["has_clps"]),
         })
-    df = pd.DataFrame(rows)
-    dup = df[df.key.duplicated(keep=False)]
-    if not dup.empty:  # the exact-match rule needs one seat per key
-        raise ValueError(f"{path}: names collide after normalisation: {sorted(dup.constituency)}")
-    return df.sort_values("hex_id", kind="mergesort").reset_index(drop=True)
+    keys = Counter(r["key"] for r in rows)
+    dup = sorted(r["constituency"] for r in rows if keys[r["key"]] > 1)
+    if dup:  # the exact-match rule needs one seat per key
+        raise ValueError(f"{path}: names collide after normalisation: {dup}")
+    return tuple(sorted(rows, key=lambda r: r["hex_id"]))
 
 
 def seats(boundary_set: str, root: Path | None = None) -> pd.DataFrame:
@@ -252,8 +266,7 @@ class Resolver:
                  aliases: pd.DataFrame | None = None):
         self.boundary_set = str(boundary_set)
         self.root = (root or project_root()).resolve()
-        self.seats = seats(self.boundary_set, self.root)
-        self._by_key: dict[str, dict] = {r["key"]: r for r in self.seats.to_dict("records")}
+        self._by_key: dict[str, dict] = {r["key"]: r for r in seat_records(self.boundary_set, self.root)}
         by_name = {r["constituency"]: r for r in self._by_key.values()}
         if aliases is None:
             al = _strict(self.root, "clp_aliases")
@@ -388,7 +401,7 @@ def clps_table(clp_nominations: pd.DataFrame, root: Path | None = None) -> pd.Da
     bodies = cn[["election_id", "body", "body_type"]].drop_duplicates(["election_id", "body"])
     placed = check_clp_nominations(cn, root)
     root = (root or project_root()).resolve()
-    seat_codes = {bset: dict(zip(*(seats(bset, root)[c] for c in ("hex_id", "ons_code"))))
+    seat_codes = {bset: {r["hex_id"]: r["ons_code"] for r in seat_records(bset, root)}
                   for bset in placed["boundary_set"].unique()}
     reg = regions(root).set_index("short_code")
     placed = placed.assign(

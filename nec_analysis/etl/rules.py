@@ -83,9 +83,9 @@ def _previous_regular(year: int, section: str, regular_years: set[tuple[int, str
     return election_id(prev, section)
 
 
-def _all_seats_known(eid: str, winners: dict[str, set[str]], info: pd.DataFrame) -> bool:
+def _all_seats_known(eid: str, winners: dict[str, set[str]], seats_of: dict[str, object]) -> bool:
     """Whether the data names a winner for every seat of ``eid`` (seats unknown: as before, yes)."""
-    seats = info.seats.get(eid, "") if "seats" in info else ""
+    seats = seats_of.get(eid, "")
     return not str(seats).strip() or pd.isna(seats) or len(winners[eid]) >= int(seats)
 
 
@@ -95,14 +95,16 @@ def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFra
     winners: dict[str, set[str]] = {}
     for eid, cid in won:
         winners.setdefault(eid, set()).add(cid)
-    info = elections.set_index("election_id")
+    info = {e["election_id"]: e for e in elections.to_dict("records")}  # a dict per election, not iterrows
+    seats_of = {eid: e.get("seats", "") for eid, e in info.items()}
     before: dict[str, tuple[str | None, list[str]]] = {}  # election -> (previous regular, by-elections since)
-    regular_years = {(int(x.year), x.section) for _, x in info.iterrows() if x.election_type == "regular"}
-    for eid, e in info.iterrows():
-        year, section = int(e.year), e.section
-        prev = _previous_regular(year, section, regular_years) if e.election_type == "regular" else None
-        before[eid] = (prev, [b for b, x in info.iterrows() if x.section == section and x.election_type == "by-election"
-                              and b != eid and (year - 2 < int(x.year) <= year) and b in winners])
+    regular_years = {(int(x["year"]), x["section"]) for x in info.values() if x["election_type"] == "regular"}
+    for eid, e in info.items():
+        year, section = int(e["year"]), e["section"]
+        prev = _previous_regular(year, section, regular_years) if e["election_type"] == "regular" else None
+        before[eid] = (prev, [b for b, x in info.items() if x["section"] == section
+                              and x["election_type"] == "by-election"
+                              and b != eid and (year - 2 < int(x["year"]) <= year) and b in winners])
     inc, basis = [], []
     for r in cands.itertuples():
         if (r.election_id, r.candidate_id) in overrides:
@@ -115,9 +117,9 @@ def incumbency(cands: pd.DataFrame, elections: pd.DataFrame, results: pd.DataFra
             inc.append(True), basis.append(f"won the {by_won[-1]}")
         elif prev is not None and r.candidate_id in winners.get(prev, set()):
             inc.append(True), basis.append(f"won {prev}")
-        elif prev is not None and prev in winners and _all_seats_known(prev, winners, info):
+        elif prev is not None and prev in winners and _all_seats_known(prev, winners, seats_of):
             inc.append(False), basis.append(f"did not win {prev}")
-        elif prev is not None and prev in info.index:
+        elif prev is not None and prev in info:
             inc.append(pd.NA), basis.append(f"unknown: the data does not name every winner of {prev}")
         else:
             inc.append(pd.NA), basis.append("unknown: the previous election is not in the data")
@@ -224,34 +226,44 @@ def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp
     return pd.DataFrame(out, columns=["election_id", "candidate_id", "slate_family", "slate_labels", "on_ballot", "elected"])
 
 
-def _header_flag(sources: pd.DataFrame, source_id: str, key: str) -> bool:
-    """Whether source ``source_id``'s header set ``key: yes`` (``partial``, ``truncated``)."""
-    return bool(sources.loc[sources.source_id == source_id, key].any())
-
-
 def elections_table(el: pd.DataFrame, cands: pd.DataFrame, noms: pd.DataFrame, res: pd.DataFrame,
                tot: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per election: what elections.csv says, and what the figures count, sum and state.
+
+    Plain loops over the tables' records, each split by election once: the tables are small,
+    and a pandas filter per election cost a tenth of the data build.
+    """
+    partial = set(sources.source_id[sources.partial.fillna(False).astype(bool)])
+    by_res: dict[str, list[dict]] = {}
+    for r in res[res.preferred.fillna(False)].to_dict("records"):
+        by_res.setdefault(r["election_id"], []).append(r)
+    elected: dict[str, list[object]] = {}
+    for eid, v in zip(cands.election_id, cands.elected):
+        elected.setdefault(eid, []).append(v)
+    by_noms: dict[str, list[dict]] = {}
+    for r in noms[noms.preferred.fillna(False) & (noms.origin == "table")].to_dict("records"):
+        by_noms.setdefault(r["election_id"], []).append(r)
+    stated: dict[str, dict[str, object]] = {}
+    for eid, measure, value in zip(*(tot[tot.preferred.fillna(False)][c] for c in ("election_id", "measure", "value"))):
+        stated.setdefault(eid, {})[measure] = value
     rows = []
-    # each table split by election once (a filter per election cost a tenth of the data build)
-    by_res = dict(tuple(res[res.preferred.fillna(False)].groupby("election_id")))
-    by_cands = dict(tuple(cands.groupby("election_id")))
-    by_noms = dict(tuple(noms[noms.preferred.fillna(False) & (noms.origin == "table")].groupby("election_id")))
-    by_tot = dict(tuple(tot[tot.preferred.fillna(False)].groupby("election_id")))
-    for e in el.itertuples():
-        eid = e.election_id
-        e_res = by_res.get(eid, res.iloc[:0])
-        complete = not e_res.empty and not any(_header_flag(sources, s, "partial") for s in set(e_res.source_id))
-        c = by_cands.get(eid, cands.iloc[:0])
-        table_noms = by_noms.get(eid, noms.iloc[:0])
-        src = set(table_noms.source_id)
-        summed = (int(table_noms.nominations.sum()) if len(src) == 1 and not _header_flag(sources, src.pop(), "partial")
-                  and (table_noms.status == "final").all() else pd.NA)
-        t = by_tot.get(eid, tot.iloc[:0]).set_index("measure").value
+    for e in el.to_dict("records"):
+        eid = e["election_id"]
+        e_res = by_res.get(eid, [])
+        complete = bool(e_res) and not {r["source_id"] for r in e_res} & partial
+        won = [v for v in elected.get(eid, []) if not pd.isna(v)]
+        table_noms = by_noms.get(eid, [])
+        src = {r["source_id"] for r in table_noms}
+        summed = (int(sum(r["nominations"] for r in table_noms if not pd.isna(r["nominations"])))
+                  if len(src) == 1 and not src & partial and all(r["status"] == "final" for r in table_noms)
+                  else pd.NA)
+        t = stated.get(eid, {})
         rows.append({
-            "election_id": eid, "year": int(e.year), "section": e.section, "election_type": e.election_type,
-            "seats": na(e.seats), "voting_system": na(e.voting_system), "ballot_threshold": na(e.ballot_threshold),
+            "election_id": eid, "year": int(e["year"]), "section": e["section"], "election_type": e["election_type"],
+            "seats": na(e.get("seats")), "voting_system": na(e.get("voting_system")),
+            "ballot_threshold": na(e.get("ballot_threshold")),
             "n_candidates": len(e_res) if complete else pd.NA,
-            "n_elected": int(c.elected.fillna(False).sum()) if c.elected.notna().any() else pd.NA,
+            "n_elected": sum(bool(v) for v in won) if won else pd.NA,
             "nominations_total_summed": summed,
             "nominations_total_stated": t.get("nominations_total", pd.NA),
             "clps_nominating_stated": t.get("clps_nominating", pd.NA),
