@@ -31,6 +31,8 @@ Plausibility (a figure no real table could print) is checked in :mod:`.checks`.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from ..ids import election_id
@@ -42,29 +44,35 @@ def prefer(df: pd.DataFrame, group: list[str], sources: pd.DataFrame, prefs: pd.
     """Boolean Series: the preferred row of each group, by the documented rule.
 
     ``prefs`` are the rows of ``preferred_sources.csv``; each names one election (year,
-    section, election type) and applies to that election's rows only.
+    section, election type) and applies to that election's rows only. Worked out on the rows as
+    Python records: the tables are small, and pandas' sort, group and transform cost more.
     """
     if df.empty:
         return pd.Series([], dtype="boolean")
-    src = sources.set_index("source_id")
+    published = dict(zip(sources.source_id, sources.published))
     explicit = {(election_id(p["year"], p["section"], p["election_type"]), p["source_id"])
                 for p in prefs.to_dict("records") if p["holds"] == holds}
-    d = df.copy()
-    d["_explicit"] = [(e, s) not in explicit for e, s in zip(d.election_id, d.source_id)]
-    d["_interim"] = d.get("status", pd.Series("final", index=d.index)).ne("final")
-    d["_bracket"] = d.get("origin", pd.Series("table", index=d.index)).ne("table")
-    d["_published"] = d.source_id.map(src.published)
     value_col = {"nominations": "nominations", "results": "votes", "totals": "value"}[holds]
-    d["_missing"] = d[value_col].isna()
-    d = d.sort_values(["_missing", "_interim", "_bracket", "_explicit", "_published", "source_id"],
-                      ascending=[True, True, True, True, False, True], kind="mergesort")
-    first = ~d.duplicated(group)
-    if "status" in d:
-        has_final = d.groupby("election_id").status.transform(lambda s: (s == "final").any())
-        first &= ~(has_final & d._interim)
-    if holds != "results":
-        first &= ~d._missing  # a results row with no votes still says who stood and who won
-    return first.reindex(df.index).astype("boolean")
+    rows = df.to_dict("records")
+    status = [r.get("status", "final") for r in rows]
+    missing = [pd.isna(r[value_col]) for r in rows]
+    interim = [s != "final" for s in status]
+    # the order of preference: known, final, the election's own table, named in preferred_sources.csv,
+    # most recently published, source id (stable sorts, the last key first)
+    order = sorted(range(len(rows)), key=lambda i: rows[i]["source_id"])
+    order.sort(key=lambda i: published[rows[i]["source_id"]], reverse=True)
+    order.sort(key=lambda i: (missing[i], interim[i], rows[i].get("origin", "table") != "table",
+                              (rows[i]["election_id"], rows[i]["source_id"]) not in explicit))
+    has_final = {r["election_id"] for r, s in zip(rows, status) if s == "final"}
+    first, seen = [False] * len(rows), set()
+    for i in order:
+        key = tuple(rows[i][c] for c in group)
+        if key in seen:
+            continue
+        seen.add(key)
+        first[i] = (not (interim[i] and rows[i]["election_id"] in has_final)
+                    and (holds == "results" or not missing[i]))  # a results row with no votes still says who won
+    return pd.Series(first, index=df.index, dtype="boolean")
 
 
 def overrides_map(ov: pd.DataFrame) -> dict[tuple[str, str], tuple[bool, str]]:
@@ -285,34 +293,46 @@ def discrepancies(noms: pd.DataFrame, res: pd.DataFrame, tot: pd.DataFrame, elec
         out.append({"election_id": eid, "candidate_id": cid, "measure": measure, "value_a": str(a),
                     "source_a": sa, "value_b": str(b), "source_b": sb, "description": desc})
 
+    # Plain loops over each table's records: a pandas merge, filter or group per check cost a
+    # tenth of the data build on tables of a few hundred rows.
     for df, col, measure in ((noms, "nominations", "nominations"), (res, "votes", "votes")):
-        final = df[df.get("status", pd.Series("final", index=df.index)).eq("final") & df[col].notna()]
-        is_pref = final.preferred.fillna(False).astype(bool)
-        pref = final[is_pref][["election_id", "candidate_id", col, "source_id"]]
-        differ = final[~is_pref].merge(pref, on=["election_id", "candidate_id"], suffixes=("", "_p"))
-        for o in differ[differ[col] != differ[f"{col}_p"]].itertuples():
-            a, b = int(getattr(o, f"{col}_p")), int(getattr(o, col))
-            add(o.election_id, o.candidate_id, measure, a, o.source_id_p, b, o.source_id,
-                f"{o.source_id_p} gives {a:,} (preferred), {o.source_id} gives {b:,}")
-    for (eid, measure), g in tot.groupby(["election_id", "measure"]):
-        pref = g[g.preferred.fillna(False)].iloc[0]
-        for o in g[~g.preferred.fillna(False)].itertuples():
-            if o.value != pref.value:
-                add(eid, pd.NA, measure, _fmt(pref.value), pref.source_id, _fmt(o.value), o.source_id,
-                    f"stated {measure.replace('_', ' ')}: {pref.source_id} says {_fmt(pref.value)} (preferred), "
-                    f"{o.source_id} says {_fmt(o.value)}")
-    for e in elections.itertuples():
-        if pd.isna(e.nominations_total_summed):
+        final = [r for r in df.to_dict("records") if r.get("status", "final") is not pd.NA
+                 and r.get("status", "final") == "final" and not pd.isna(r[col])]
+        pref = {(r["election_id"], r["candidate_id"]): r for r in final if _flag(r["preferred"])}
+        for o in final:
+            p = pref.get((o["election_id"], o["candidate_id"]))
+            if _flag(o["preferred"]) or p is None or o[col] == p[col]:
+                continue
+            a, b = int(p[col]), int(o[col])
+            add(o["election_id"], o["candidate_id"], measure, a, p["source_id"], b, o["source_id"],
+                f"{p['source_id']} gives {a:,} (preferred), {o['source_id']} gives {b:,}")
+    tot_rows = tot.to_dict("records")
+    stated: dict[tuple[str, str], list[dict]] = {}
+    for r in tot_rows:
+        stated.setdefault((r["election_id"], r["measure"]), []).append(r)
+    for (eid, measure), g in sorted(stated.items(), key=lambda kv: kv[0]):
+        pref = next(r for r in g if _flag(r["preferred"]))
+        for o in g:
+            if not _flag(o["preferred"]) and o["value"] != pref["value"]:
+                add(eid, pd.NA, measure, _fmt(pref["value"]), pref["source_id"], _fmt(o["value"]), o["source_id"],
+                    f"stated {measure.replace('_', ' ')}: {pref['source_id']} says {_fmt(pref['value'])} (preferred), "
+                    f"{o['source_id']} says {_fmt(o['value'])}")
+    table_sources: dict[str, set[str]] = {}
+    for eid, sid, preferred, origin in zip(noms.election_id, noms.source_id, noms.preferred, noms.origin):
+        if _flag(preferred) and origin == "table":
+            table_sources.setdefault(eid, set()).add(sid)
+    for eid, summed in zip(elections.election_id, elections.nominations_total_summed):
+        if pd.isna(summed):
             continue
-        srcs = noms[(noms.election_id == e.election_id) & noms.preferred.fillna(False) & (noms.origin == "table")].source_id
-        for o in tot[(tot.election_id == e.election_id) & (tot.measure == "nominations_total")].itertuples():
-            if o.value != e.nominations_total_summed:
-                add(e.election_id, pd.NA, "nominations_total", _fmt(o.value), o.source_id,
-                    int(e.nominations_total_summed), "sum:" + "+".join(sorted(set(srcs))),
-                    f"{o.source_id} states {_fmt(o.value)} nominations in all; the per-candidate figures "
-                    f"({', '.join(sorted(set(srcs)))}) sum to {int(e.nominations_total_summed):,}")
+        srcs = sorted(table_sources.get(eid, set()))
+        for o in stated.get((eid, "nominations_total"), []):
+            if o["value"] != summed:
+                add(eid, pd.NA, "nominations_total", _fmt(o["value"]), o["source_id"], int(summed),
+                    "sum:" + "+".join(srcs),
+                    f"{o['source_id']} states {_fmt(o['value'])} nominations in all; the per-candidate figures "
+                    f"({', '.join(srcs)}) sum to {int(summed):,}")
     if per_body:
-        listed = pd.DataFrame(clp_rows).groupby(["source_id", "candidate_id"]).size().to_dict() if clp_rows else {}
+        listed = Counter((r["source_id"], r["candidate_id"]) for r in clp_rows)
         for pb in per_body:
             n = listed.get((pb["source_id"], pb["candidate_id"]), 0)
             if n != pb["stated"]:
@@ -320,13 +340,21 @@ def discrepancies(noms: pd.DataFrame, res: pd.DataFrame, tot: pd.DataFrame, elec
                 add(pb["election_id"], pb["candidate_id"], "bodies_listed", pb["stated"], pb["source_id"], n,
                     pb["source_id"], f"{pb['file']}:{pb['line']} states {pb['stated']} nominations but lists {n}{why}")
     # Each candidacy's first label of each known family, in the labels' order; two or more families disagree.
-    fams = labels[labels.slate_family != "unknown"].drop_duplicates(["election_id", "candidate_id", "slate_family"])
-    fams = fams[fams.duplicated(["election_id", "candidate_id"], keep=False)]
-    for (eid, cid), g in fams.groupby(["election_id", "candidate_id"]):
-        a, b = g.iloc[0], g.iloc[1]
-        add(eid, cid, "slate_family", f"{a.slate_family} ({a.label})", a.source_id,
-            f"{b.slate_family} ({b.label})", b.source_id, "sources put this candidate on different slates")
+    first_of: dict[tuple[str, str], dict[str, dict]] = {}
+    for r in labels.to_dict("records"):
+        if r["slate_family"] != "unknown":
+            first_of.setdefault((r["election_id"], r["candidate_id"]), {}).setdefault(r["slate_family"], r)
+    for (eid, cid), by_family in sorted(first_of.items(), key=lambda kv: kv[0]):
+        if len(by_family) > 1:
+            a, b = list(by_family.values())[:2]
+            add(eid, cid, "slate_family", f"{a['slate_family']} ({a['label']})", a["source_id"],
+                f"{b['slate_family']} ({b['label']})", b["source_id"], "sources put this candidate on different slates")
     return pd.DataFrame(out, columns=COLUMNS["discrepancies"])
+
+
+def _flag(v: object) -> bool:
+    """A nullable flag as a plain bool (<NA> is not set)."""
+    return not pd.isna(v) and bool(v)
 
 
 def _fmt(v: float) -> str:
