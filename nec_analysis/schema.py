@@ -339,10 +339,7 @@ def violations(name: str, df: pd.DataFrame) -> list[str]:
     """
     import re
 
-    import pandas as pd
-
-    def missing(v: object) -> bool:  # empty in a nullable column: <NA>, None or NaN
-        return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+    from .store import is_missing  # store imports this module: imported at call time
 
     t = table(name)
     if list(df.columns) != list(t.columns):
@@ -356,7 +353,7 @@ def violations(name: str, df: pd.DataFrame) -> list[str]:
             out.append(f"{name}.{c}: dtype {actual!r}, declared {dtypes(name)[c]}")
             continue
         values = columns[c] = df[c].tolist()
-        present = [not missing(v) for v in values]
+        present = [not is_missing(v) for v in values]
         if c in t.required and not all(present):
             out.append(f"{name}.{c}: required, empty at {_rows([not p for p in present])}")
         if col.values:

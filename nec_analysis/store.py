@@ -15,6 +15,8 @@ are not tables being written (README.md, datapackage.json, other tables) are car
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import os
 import shutil
 from pathlib import Path
@@ -30,9 +32,14 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
+def is_missing(v: object) -> bool:
+    """<NA>, None or NaN: a value not known."""
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
 def _na_to_bool(v: object) -> object:
     """``True``/``False`` (as bools or as the strings written to disk) or <NA>."""
-    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+    if is_missing(v):
         return pd.NA
     return {"True": True, "False": False}.get(v, v) if isinstance(v, str) else bool(v)
 
@@ -103,11 +110,36 @@ def load_tables(folder: Path | None = None) -> dict[str, pd.DataFrame]:
     return {name: df.copy() for name, df in _READ[key].items()}
 
 
+def _cell(v: object) -> str:
+    """A value as the CSV prints it: empty for <NA>, ``True``/``False``, numbers to 10 significant figures."""
+    if is_missing(v):
+        return ""
+    if isinstance(v, float):
+        return "%.10g" % v
+    return str(v)
+
+
 def to_csv_text(df: pd.DataFrame, name: str) -> str:
-    """The exact text ``name``.csv holds for ``df``: declared dtypes, sorted on the key."""
-    out = (df if is_declared(df, name) else coerce(df, name)).sort_values(KEYS[name], kind="mergesort")
-    out = out.reset_index(drop=True)
-    return out.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+    """The exact text ``name``.csv holds for ``df``: declared dtypes, sorted on the key (stable;
+    an empty key sorts last), numbers to 10 significant figures, empty for unknown.
+
+    Written with the csv module from each column's values: on tables of a few hundred rows,
+    pandas' sort and ``to_csv`` cost several times the work.
+    """
+    out = df if is_declared(df, name) else coerce(df, name)
+    columns = list(out.columns)
+    rows = list(zip(*(out[c].tolist() for c in columns))) if columns else []
+    keys = [columns.index(k) for k in KEYS[name]]
+
+    def order(row: tuple) -> tuple:
+        return tuple((True, "") if is_missing(row[i]) else (False, row[i]) for i in keys)
+
+    rows.sort(key=order)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return buf.getvalue()
 
 
 def _write_file(path: Path, text: str) -> None:
