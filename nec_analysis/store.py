@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .paths import processed_dir
-from .schema import COLUMNS, KEYS, declared_dtypes, dtypes
+from .schema import COLUMNS, KEYS, declared_dtypes
 
 try:  # POSIX: one writer at a time per folder
     import fcntl
