@@ -61,7 +61,7 @@ def test_dollar_signs_from_the_data_are_text_not_mathtext(tables: dict[str, pd.D
 @pytest.mark.parametrize("election_id", ["2010-clp", "2012-clp", "2014-clp"])
 def test_scatter_name_labels_never_overlap(tables: dict[str, pd.DataFrame], election_id: str) -> None:
     from nec_analysis import analysis as an
-    from nec_analysis.charts import scatter
+    from nec_analysis.charts import output, scatter
 
     nv = an.nominations_vs_votes(tables, election_id).table
     nvt = nv.merge(tables["candidacies"].loc[tables["candidacies"]["election_id"] == election_id,
@@ -74,6 +74,21 @@ def test_scatter_name_labels_never_overlap(tables: dict[str, pd.DataFrame], elec
     assert len(boxes) == len(nvt) >= 8
     overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
     assert overlaps == []
+    # and a visible gap between any two names (touching labels read as one name)
+    gap = charts.LABEL_GAP_PT * fig.dpi / 72
+    assert output.close_pairs(list(zip(map(str, range(len(boxes))), boxes)), gap_px=gap) == []
+
+
+def test_close_pairs_finds_labels_that_touch_though_they_do_not_overlap() -> None:
+    from matplotlib.transforms import Bbox
+
+    from nec_analysis.charts import output
+
+    a, b = Bbox([[0, 0], [50, 10]]), Bbox([[51, 0], [90, 10]])  # 1 px apart side by side
+    c = Bbox([[0, 30], [50, 40]])  # 20 px above a
+    assert output.close_pairs([("a", a), ("b", b), ("c", c)]) == []
+    assert output.close_pairs([("a", a), ("b", b), ("c", c)], gap_px=4) == [("a", "b")]
+    assert output.close_pairs([("a", a), ("c", c)], gap_px=25) == [("a", "c")]
 
 
 def test_text_on_every_palette_colour_is_readable() -> None:

@@ -31,6 +31,7 @@ from .style import (
                     GRID,
                     HIGHLIGHT,
                     INK,
+                    LABEL_GAP_PT,
                     MUTED,
                     PALETTE,
                     SLATE_COLOURS,
@@ -61,7 +62,7 @@ from .style import (
 )
 
 __all__ = [
-    "ELECTED", "GENDER_COLOURS", "GENDER_LABELS", "GENDER_ORDER", "GRID", "HIGHLIGHT", "INK", "MUTED",
+    "ELECTED", "GENDER_COLOURS", "GENDER_LABELS", "GENDER_ORDER", "GRID", "HIGHLIGHT", "INK", "LABEL_GAP_PT", "MUTED",
     "OUTCOME_COLOURS", "PALETTE", "SLATE_COLOURS", "SLATE_LABELS", "SLATE_ORDER", "SOURCE_SIZE", "STYLE",
     "THOUSANDS", "TITLE_SIZE", "add_source", "add_title", "apply_style", "candidate_bars", "co_nomination_heatmap",
     "contrast", "figure", "figure_html", "fmt_int", "fmt_pct", "gender_bars", "gender_colour", "gender_label",

@@ -71,16 +71,23 @@ def drawn_texts(fig) -> list:
             and t.get_figure() is fig and id(t) not in hidden]
 
 
-def overlapping_texts(fig, tolerance_px: float = 0.5) -> list[tuple[str, str]]:
+def overlapping_texts(fig, tolerance_px: float = 0.5, gap_px: float = 0.0) -> list[tuple[str, str]]:
     """Pairs of texts on ``fig`` whose boxes overlap (each as its text): labels a reader cannot
-    read. The boxes scale together with the chart, so what overlaps here overlaps at any width."""
+    read. The boxes scale together with the chart, so what overlaps here overlaps at any width.
+    ``gap_px``: also pairs closer than that (labels that touch read as one)."""
     renderer = fig.canvas.get_renderer()
-    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)]
+    return close_pairs([(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)],
+                       gap_px, tolerance_px)
+
+
+def close_pairs(boxes: list, gap_px: float = 0.0, tolerance_px: float = 0.5) -> list[tuple[str, str]]:
+    """Pairs of ``(text, box)`` whose boxes overlap or stand less than ``gap_px`` apart (side by side
+    or one above the other); ``tolerance_px`` forgives rounding."""
     out = []
     for i, (a, ba) in enumerate(boxes):
         for b, bb in boxes[i + 1:]:
-            w = min(ba.x1, bb.x1) - max(ba.x0, bb.x0)
-            h = min(ba.y1, bb.y1) - max(ba.y0, bb.y0)
+            w = min(ba.x1, bb.x1) - max(ba.x0, bb.x0) + gap_px
+            h = min(ba.y1, bb.y1) - max(ba.y0, bb.y0) + gap_px
             if w > tolerance_px and h > tolerance_px:
                 out.append((a, b))
     return out

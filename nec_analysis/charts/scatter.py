@@ -1,8 +1,8 @@
 """Nominations against votes, one labelled dot per candidate; returns ``(fig, alt)``.
 
 Name labels are placed by :func:`place_labels`: each label tries positions around its dot
-and takes the first that overlaps no label already placed and no other dot, so names never
-collide (tests/test_charts.py checks the drawn boxes).
+and takes the first that comes no nearer than ``LABEL_GAP_PT`` to a label already placed and
+covers no other dot, so names never collide or touch (tests/test_charts.py checks the drawn boxes).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ..words.describe.votes import rank_agreement_title
 from .style import (
     CHART_WIDTH_IN,
     ELECTED,
+    LABEL_GAP_PT,
     MUTED,
     TEXT_PT,
     _finish_layout,
@@ -46,8 +47,9 @@ def place_labels(ax, xs, ys, texts, fontsize: float = TEXT_PT) -> list:
     _finish_layout(fig)
     renderer = fig.canvas.get_renderer()
     dots = [ax.transData.transform((x, y)) for x, y in zip(xs, ys)]
+    half_gap = LABEL_GAP_PT * fig.dpi / 72 / 2  # each box padded by half the gap: two keep all of it
     # the axes' tick labels and titles are taken too: a name over a number would misread
-    taken: list = [t.get_window_extent(renderer) for t in
+    taken: list = [t.get_window_extent(renderer).padded(half_gap) for t in
                    [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label]
                    if t.get_visible() and t.get_text()]
     out: list = [None] * len(dots)
@@ -62,7 +64,7 @@ def place_labels(ax, xs, ys, texts, fontsize: float = TEXT_PT) -> list:
             ann = ax.annotate(str(text), (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
                               va="bottom", fontsize=fontsize, color=MUTED,
                               arrowprops={"arrowstyle": "-", "color": "#bbbbbb", "lw": 0.6} if far else None)
-            box = text_box(ann, renderer).expanded(1.04, 1.1)
+            box = text_box(ann, renderer).padded(half_gap)
             # another label: never (the test checks); then another dot, then the plot's edge,
             # and the figure's edge (past it the drawing widens, and every text shrinks on a phone)
             cost = 10 * sum(box.overlaps(b) for b in taken)

@@ -78,6 +78,8 @@ HIGHLIGHT = "#e08214"
 #: above MIN_TEXT_PX. ``output.figure_html`` checks it.
 PHONE_COLUMN_PX = 358
 MIN_TEXT_PX = 11
+#: The least space (points) between two name labels of a chart: closer, they read as one.
+LABEL_GAP_PT = 4
 CHART_WIDTH_IN = 5.0
 TEXT_PT = 12
 TITLE_SIZE = 14.5
