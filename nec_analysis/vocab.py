@@ -81,7 +81,7 @@ BODY_TYPES: tuple[Term, ...] = (
     Term("labour_group", "Labour group", "council Labour group", "a council's Labour councillors; never put on a seat"),
 )
 
-YES_NO: tuple[Term, ...] = (Term("yes", "yes"), Term("no", "no"))
+YES_NO: tuple[Term, ...] = (Term("yes", "Yes"), Term("no", "No"))
 
 SLATE_FAMILIES: tuple[Term, ...] = (
     Term("grassroots_left", "Grassroots left", "the Grassroots left slate",
