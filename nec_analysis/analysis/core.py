@@ -143,6 +143,35 @@ def results(tables: Tables, election_id: str) -> pd.DataFrame:
     return res[["election_id", "candidate_id", "votes", "elected", "position", "source_id"]]
 
 
+#: The discrepancies measure of a printed vote that the share printed beside it contradicts (one
+#: of the two is a misprint, kept as printed: ``data/raw/printed_as_is.csv``).
+MISPRINTED_VOTES = "votes_against_share"
+
+
+def misprinted_votes(tables: Tables, election_id: str) -> pd.DataFrame:
+    """The ``discrepancies`` rows of ``election_id`` whose printed votes are a known misprint (or
+    stand beside one): a figure added up from them would carry the misprint."""
+    d = tables.get("discrepancies")
+    if d is None or d.empty:
+        return pd.DataFrame(columns=["election_id", "candidate_id", "value_a", "value_b", "source_a"])
+    return d[(d["election_id"] == election_id) & (d["measure"] == MISPRINTED_VOTES)]
+
+
+def misprint_words(tables: Tables, election_id: str) -> str | None:
+    """'What Next? journal (2001) printed Tony Robinson's votes as 24,771 beside a share of 11.19%,
+    and one of the two figures is a misprint' from the data; None where no vote is misprinted."""
+    rows = misprinted_votes(tables, election_id)
+    if rows.empty:
+        return None
+    parts = []
+    for _, r in rows.iterrows():
+        votes = f"{int(float(r['value_a'])):,}" if str(r["value_a"]).replace(".", "", 1).isdigit() else r["value_a"]
+        parts.append(f"{source_label(tables, r['source_a'])} printed {name(tables, r['candidate_id'])}'s votes as"
+                     f" {votes} beside a share of {r['value_b']}")
+    return "; ".join(parts) + (", and one of the two figures is a misprint" if len(parts) == 1
+                               else "; in each, one of the two figures is a misprint")
+
+
 def slate_families(tables: Tables, election_id: str, source_id: str | None = None) -> pd.Series:
     """candidate_id → slate family: the candidacies' family, or one source's own labels.
 

@@ -8,8 +8,19 @@ import pandas as pd
 
 from ..words.format import join_names as _join_names
 from ..words.format import plural
+from ..words.labels import FAMILY_NAMES
 from ..words.labels import in_election as _in
-from .core import Result, Tables, candidacies, election_ids, empty, is_partial, results
+from .core import (
+    Result,
+    Tables,
+    candidacies,
+    election_ids,
+    empty,
+    is_partial,
+    misprint_words,
+    misprinted_votes,
+    results,
+)
 from .core import with_results as _with_results
 from .nominations import nomination_figures, slate_nomination_shares
 
@@ -36,6 +47,11 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
     (``with_votes`` of them; ``results_partial``: the results list leaves some out). ``votes_per_seat`` and
     ``nominations_per_seat`` add only the *winners'* figures, divided by the seats won.
     ``elected_unknown`` counts candidates whose outcome is not in the data.
+
+    A printed vote the data records as contradicted by its own printed share (a misprint kept
+    as printed, :func:`~nec_analysis.analysis.core.misprinted_votes`) is never added up: every
+    family's ``votes_share_pct`` (their denominator holds it) and its own family's ``votes`` and
+    ``votes_per_seat`` are left unknown, and a note says why.
     """
     ids = election_ids(tables) if election_id is None else [election_id]
     frames, notes = [], []
@@ -75,6 +91,11 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
         for col in FIGURE_COLUMNS[:4]:  # plain floats, NaN where unknown (charts read them as numbers)
             g[col] = pd.to_numeric(g[col], errors="coerce").astype(float)
         g["votes_share_pct"] = g["votes"] / g["votes"].sum() * 100 if g["votes"].notna().any() else np.nan
+        hit = _misprinted_families(tables, eid, c)
+        if hit:  # a total holding a misprinted vote is no figure at all
+            g.loc[g["slate_family"].isin(hit), ["votes", "won_votes"]] = np.nan
+            g["votes_share_pct"] = np.nan
+            notes.append(votes_withheld(tables, eid))
         seats = g["elected"].where(g["elected"] > 0)
         # Per seat only when every winner's figure is known: 1998 names four winners of one
         # family but prints one's votes, and 75,584 / 4 is no family's votes per seat.
@@ -104,6 +125,29 @@ def slate_summary(tables: Tables, election_id: str | None = None) -> Result:
     out = pd.concat(frames, ignore_index=True)
     out[FIGURE_COLUMNS] = out[FIGURE_COLUMNS].astype(float)
     return Result(out[SUMMARY_COLUMNS], notes)
+
+
+def _misprinted_families(tables: Tables, election_id: str, cands: pd.DataFrame | None = None) -> list[str]:
+    """The slate families of ``election_id`` holding a candidate whose printed votes are a known misprint."""
+    bad = set(misprinted_votes(tables, election_id)["candidate_id"])
+    if not bad:
+        return []
+    c = candidacies(tables, election_id) if cands is None else cands
+    return sorted(set(c.loc[c["candidate_id"].isin(bad), "slate_family"].fillna("unknown")))
+
+
+def votes_withheld(tables: Tables, election_id: str) -> str | None:
+    """Why :func:`slate_summary` gives no shares of the votes for ``election_id`` (None: it gives them):
+    'In the 2001 CLP-section election, What Next? journal (2001) printed Tony Robinson's votes as
+    24,771 beside a share of 11.19%, and one of the two figures is a misprint. So no slate's share of
+    the votes is given, nor the Labour right slates' total votes or votes per seat won.'"""
+    hit = _misprinted_families(tables, election_id)
+    if not hit:
+        return None
+    names = [str(FAMILY_NAMES.get(f, f)) for f in hit]
+    owners = _join_names(f"{n}'" if n.endswith("s") else f"{n}'s" for n in names)
+    return (f"{_in(tables, election_id)}, {misprint_words(tables, election_id)}. So no slate's share of the votes"
+            f" is given, nor {owners} total votes or votes per seat won: each would be built on the misprint.")
 
 
 def slate_mates(tables: Tables, election_id: str) -> Result:

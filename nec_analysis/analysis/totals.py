@@ -12,6 +12,8 @@ from .core import (
     Tables,
     election_ids,
     election_row,
+    misprint_words,
+    misprinted_votes,
     results,
 )
 from .core import value as _value
@@ -22,7 +24,8 @@ def stated_vs_derived(tables: Tables, election_id: str | None = None) -> Result:
 
     Derived: ``nominations_total`` = sum of the preferred per-candidate figures (complete
     tables only); ``clps_nominating`` = distinct bodies in per-body lists; ``votes_total`` =
-    sum of preferred votes; ``votes_per_ballot`` = votes_total / ballots cast.
+    sum of preferred votes; ``votes_per_ballot`` = votes_total / ballots cast. No total of votes is
+    derived where one of the printed votes is a known misprint (a note says so).
     """
     rows = []
     ids = election_ids(tables) if election_id is None else [election_id]
@@ -43,7 +46,9 @@ def stated_vs_derived(tables: Tables, election_id: str | None = None) -> Result:
     out = pd.DataFrame(rows, columns=["election_id", "measure", "stated", "approximate", "source_id",
                                       "preferred", "derived"])
     out["difference"] = out["stated"] - out["derived"].astype(float)
-    notes = [f"{_in(tables, eid)}, no source published a total (of nominations, nominating bodies or"
+    notes = [f"{_in(tables, eid)}, {said}, so no total of votes is derived from the printed votes."
+             for eid in ids if (said := misprint_words(tables, eid))]
+    notes += [f"{_in(tables, eid)}, no source published a total (of nominations, nominating bodies or"
              " ballots) or a turnout." for eid in ids
              if eid not in set(out.loc[out["stated"].notna(), "election_id"])]
     return Result(out, notes)
@@ -59,7 +64,7 @@ def _derived_totals(tables: Tables, eid: str, row: pd.Series | None) -> dict[str
     if not bodies.empty:
         out["clps_nominating"] = float(bodies["body"].nunique())
     votes = results(tables, eid)["votes"].dropna()
-    if not votes.empty:
+    if not votes.empty and misprinted_votes(tables, eid).empty:  # a sum holding a misprint is no figure
         out["votes_total"] = float(votes.sum())
         ballots = _value(row, "ballots_cast_stated")
         if ballots:

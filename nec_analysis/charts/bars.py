@@ -100,10 +100,14 @@ def slate_shares(summary, election: str, source: str):
         vals = d[col].astype(float)
         ax.set_title(_PANEL_TITLES[col], fontsize=TEXT_PT)  # two short lines: three fit a phone
         if vals.isna().all():
-            ax.text(0.02, 0.5, "not published", transform=ax.transAxes, color=MUTED, fontsize=TEXT_PT)
+            # votes were printed but no share is given (one of them is a misprint: analysis.slates)
+            withheld = col == "votes_share_pct" and "with_votes" in d and int(d["with_votes"].sum()) > 0
+            gap = "not given:\na printed\nvote is a\nmisprint" if withheld else "not published"
+            ax.text(0.02, 0.5, gap, transform=ax.transAxes, color=MUTED, fontsize=TEXT_PT, va="center")
             ax.set_xticks([])
             ax.grid(False)
-            alt_parts.append(f"{what}: not published")
+            alt_parts.append(f"{what}: " + ("not given, as one printed vote is a misprint" if withheld
+                                            else "not published"))
             ax.barh(labels, np.zeros(len(d)), color=colours)
             continue
         bars = ax.barh(labels, vals.fillna(0), color=colours)

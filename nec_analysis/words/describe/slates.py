@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...analysis.core import Tables
 from ...analysis.core import is_true as _true
-from ...analysis.slates import slate_summary
+from ...analysis.slates import slate_summary, votes_withheld
 from ..format import at_least, pct, plural, round_half_up
 from ..labels import family_name, family_short
 from ..labels import in_election as _in
@@ -48,10 +48,13 @@ def slates_standfirst(tables: Tables, election_id: str) -> list[str]:
     published), largest first: 'Grassroots left candidates took 66.7% of the seats with 55.2% of
     the votes; Labour right 16.7% of the seats with 33.4% of the votes; ...'. Where some winners
     are not known (a share of seats would be a guess) or no slate has either share, the first two
-    of :func:`describe_slates` (the page then leaves them out below)."""
+    of :func:`describe_slates` (the page then leaves them out below). Where shares of the votes are
+    withheld because a printed vote is a misprint, the standfirst says so (the reader would otherwise
+    meet the gap unexplained)."""
     t = slate_summary(tables, election_id).table
+    withheld = votes_withheld(tables, election_id)
     if t.empty or int(t["elected_unknown"].sum()) or t["seats_share_pct"].isna().all():
-        return describe_slates(tables, election_id)[:2]
+        return ([withheld] if withheld else []) + describe_slates(tables, election_id)[:1 if withheld else 2]
     partial = bool(t["results_partial"].map(_true).any())
     parts = []
     for _, r in t.sort_values(["elected", "slate_family"], ascending=[False, True]).iterrows():
@@ -65,7 +68,7 @@ def slates_standfirst(tables: Tables, election_id: str) -> list[str]:
             continue
         parts.append((family_short(r["slate_family"]), f"{pct(r['seats_share_pct'])} of the seats with {of}"))
     if not parts:
-        return describe_slates(tables, election_id)[:2]
+        return [withheld] if withheld else describe_slates(tables, election_id)[:2]
     said = [f"{who[:1].upper()}{who[1:]} candidates took {what}" if i == 0 else f"{who} {what}"
             for i, (who, what) in enumerate(parts)]
-    return [f"{_in(tables, election_id)}, " + "; ".join(said) + "."]
+    return [f"{_in(tables, election_id)}, " + "; ".join(said) + "."] + ([withheld] if withheld else [])
