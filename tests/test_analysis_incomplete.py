@@ -94,9 +94,9 @@ def test_two_elections_in_one_section_and_year_are_analysed_and_credited_apart()
     by, regular = "2030-clp-by-election", "2030-clp"
     assert set(A.slate_summary(t, by).table["candidates"]) == {2}
     assert A.slate_summary(t, regular).table["candidates"].sum() == 8
-    assert sources_for(t, [by]) == "By Pub (2030-02)"
-    assert "By Pub" not in sources_for(t, [regular]) and "Res Pub (2030-09)" in sources_for(t, [regular])
-    assert sources_for(t, [regular], "results") == "Res Pub (2030-09)"
+    assert sources_for(t, [by]) == "By Pub (February 2030)"
+    assert "By Pub" not in sources_for(t, [regular]) and "Res Pub (September 2030)" in sources_for(t, [regular])
+    assert sources_for(t, [regular], "results") == "Res Pub (September 2030)"
 
 
 def test_unknown_genders_give_at_least():

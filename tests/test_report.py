@@ -10,6 +10,7 @@ import pandas as pd
 
 from nec_analysis import notebook as report
 from nec_analysis.io import load_tables, processed_dir
+from nec_analysis.words.format import date
 from nec_analysis.words.labels import HEADINGS, column_heading
 
 
@@ -21,12 +22,13 @@ def test_page_tables_show_names_not_ids(monkeypatch) -> None:
                        "source_id": ["2014_clp_results_labourlist", None]})
     shown = report._in_words(df)
     assert [column_heading(c) for c in shown.columns] == ["Election", "Man", "Slate", "Gender", "Source"]
-    assert shown.loc[0, "scope"] == "the 2014 CLP-section election"
+    assert shown.loc[0, "scope"] == "2014 CLP-section election"  # a cell, not part of a sentence
     assert shown.loc[1, "scope"] == "2014 all sections"  # not an election id: left as it is
     assert shown.loc[0, "candidate_id_man"] == "Ken Livingstone"
     assert list(shown["slate_family"]) == ["Grassroots left", "Labour right"]
-    assert list(shown["gender"]) == ["woman", "not stated"]
-    assert shown.loc[0, "source_id"].startswith("LabourList (2014-08")
+    assert list(shown["gender"]) == ["Woman", "Not stated"]
+    published = tables["sources"].set_index("source_id").loc["2014_clp_results_labourlist", "published"]
+    assert shown.loc[0, "source_id"] == f"LabourList ({date(published)})"
     assert list(df.columns)[0] == "scope"  # the caller's frame (and so its CSV) keeps the ids
 
 
@@ -39,7 +41,7 @@ def test_disagreements_name_both_sources_and_the_measure_in_words(monkeypatch) -
     assert total["measure"] == "the total number of nominations"
     assert total["source_b"].startswith("sum of the candidates' figures in LabourList")
     assert "Left Futures" in total["source_a"]
-    assert total["election_id"] == "the 2014 CLP-section election"
+    assert total["election_id"] == "2014 CLP-section election"
 
 
 # --- safe downloads and commands -------------------------------------------------------------
@@ -503,7 +505,7 @@ def test_the_section_table_never_says_at_least_0_women() -> None:
         history = across.section_history(tables, section).table
         page = sections.history_table(tables, history, across.seats_by_slate(tables, section).table)
         assert not TRIP.search(str(page)), TRIP.search(str(page))
-    assert sections._women(0, 2, 2) == "none known of 2" and sections._women(2, 6, 9) == "at least 2 of 9"
+    assert sections._women(0, 2, 2) == "no woman known of 2" and sections._women(2, 6, 9) == "at least 2 of 9"
 
 
 def test_who_replaced_whom_is_not_said_where_the_sources_name_only_some_winners() -> None:
@@ -533,3 +535,106 @@ def test_the_2022_co_nomination_findings_name_no_statistics() -> None:
     shown = " ".join(page.sentences() + [c.title for c in page.charts] + [c.alt for c in page.charts])
     jargon = re.compile(r"Jaccard|Rand index|linkage|clustering|Spearman|\brho\b", re.I)
     assert "group" in shown and not jargon.search(shown), jargon.search(shown)
+
+
+# --- a misprinted vote is never added up without a word; cells and dates as a reader reads them ----
+
+def _misprints(tables: dict) -> pd.DataFrame:
+    d = tables["discrepancies"]
+    return d[d["measure"] == "votes_against_share"]
+
+
+def test_no_share_or_total_is_built_on_a_misprinted_vote_and_the_page_says_why() -> None:
+    """What Next's 2001 table prints Tony Robinson's 24,771 votes beside 11.19%: every slate's share
+    of the votes and his slate's total would carry the misprint, so they are withheld, in words."""
+    from nec_analysis.analysis import slate_summary, stated_vs_derived
+    from nec_analysis.analysis.core import results
+    from nec_analysis.words.describe.slates import slates_standfirst
+
+    tables = load_tables()
+    bad = _misprints(tables)
+    assert not bad.empty  # the data record at least one (2001)
+    for eid, rows in bad.groupby("election_id"):
+        t = slate_summary(tables, eid)
+        fam = tables["candidacies"].query("election_id == @eid").set_index("candidate_id")["slate_family"]
+        hit = set(fam.reindex(rows["candidate_id"]).fillna("unknown"))
+        assert t.table["votes_share_pct"].isna().all()
+        assert t.table.loc[t.table["slate_family"].isin(hit), ["votes", "votes_per_seat"]].isna().all().all()
+        votes = results(tables, eid).set_index("candidate_id")["votes"]
+        for _, r in t.table[~t.table["slate_family"].isin(hit)].iterrows():  # the other slates keep their sums
+            mine = fam[fam.fillna("unknown") == r["slate_family"]].index
+            assert r["votes"] == votes.reindex(mine).sum()
+        for _, r in rows.iterrows():  # said in words beside the figures, with the printed figures
+            who = tables["candidates"].set_index("candidate_id").loc[r["candidate_id"], "display_name"]
+            printed = f"{int(float(r['value_a'])):,}"
+            said = [n for n in t.notes if who in n and printed in n and r["value_b"] in n and "misprint" in n]
+            assert said and said[0] in slates_standfirst(tables, eid)
+        derived = stated_vs_derived(tables, eid)
+        assert "votes_total" not in set(derived.table["measure"])
+        assert any("misprint" in n for n in derived.notes)
+    # the same election without the recorded misprint: shares come back and add up to 100
+    eid = bad["election_id"].iloc[0]
+    clean = {**tables, "discrepancies": tables["discrepancies"].drop(bad.index)}
+    shares = slate_summary(clean, eid).table["votes_share_pct"]
+    assert shares.notna().all() and abs(shares.sum() - 100) < 1e-9
+
+
+def test_table_cells_read_as_a_reader_expects_from_one_declaration() -> None:
+    from nec_analysis.notebook.table import table_html
+    from nec_analysis.vocab import GENDER_NOT_STATED, YES_NO
+    from nec_analysis.words.labels import AS_PRINTED, GENDER_WORDS, family_in_figure, gender_words, yes_no
+
+    df = pd.DataFrame({"elected": [True, False], "outcome": ["not elected", "re-elected"],
+                       "label": ["leadership slate", "GA"], "turnout_pct": ["about 72.0%", "not stated"]})
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", table_html(df))
+    words = {t.code: t.label for t in YES_NO}
+    assert cells == [words["yes"], "Not elected", "leadership slate", "About 72.0%",
+                     words["no"], "Re-elected", "GA", "Not stated"]  # printed labels stay as printed
+    assert "label" in AS_PRINTED and yes_no(None) == "Not known"
+    assert [gender_words(g) for g in ("F", "M", None)] == [GENDER_WORDS["F"], GENDER_WORDS["M"], GENDER_NOT_STATED.label]
+    assert family_in_figure("labour_right (leadership slate)") == "Labour right (leadership slate)"
+    assert family_in_figure("24771") == "24771"
+
+
+def test_no_table_cell_on_the_section_or_candidate_pages_starts_in_lower_case(section_pages, tmp_path: Path) -> None:
+    from nec_analysis.site import candidates
+    from nec_analysis.words.labels import AS_PRINTED
+
+    folder, _ = section_pages
+    candidates.build_candidates(tmp_path, load_tables())
+    pages = [folder / "clp-section.html", folder / "local-government-section.html",
+             *sorted((tmp_path / "candidates").glob("*.html"))[:40]]
+    printed = {column_heading(c) for c in AS_PRINTED}  # text as a source printed it stays as printed
+    checked = 0
+    for page in pages:
+        for table in re.findall(r"<table.*?</table>", page.read_text(encoding="utf-8"), re.S):
+            heads = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table)]
+            for row in re.findall(r"<tr>(<td.*?)</tr>", table):
+                for head, cell in zip(heads, re.findall(r"<td[^>]*>(?:<a [^>]*>)?([^<]*)", row)):
+                    checked += 1
+                    assert head in printed or not cell[:1].islower(), (page.name, head, cell)
+    assert checked > 100
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+def test_dates_are_printed_as_a_reader_reads_them_never_in_iso_form(tmp_path: Path) -> None:
+    from nec_analysis.analysis.core import election_ids
+    from nec_analysis.site import indexes
+    from nec_analysis.words.format import date
+    from nec_analysis.words.labels import source_label, sources_for, sources_in_words
+
+    assert [date("1998-09-27"), date("1998-09"), date("1998")] == ["27 September 1998", "September 1998", "1998"]
+    tables = load_tables()
+    for _, s in tables["sources"].iterrows():
+        label = source_label(tables, s["source_id"])
+        assert label.endswith(f"({date(s['published'])})") and not ISO_DATE.search(label), label
+    assert not ISO_DATE.search(sources_in_words(tables, tables["sources"]["source_id"]))
+    for eid in election_ids(tables):
+        assert not ISO_DATE.search(sources_for(tables, [eid])), eid
+    year = int(tables["sources"].loc[tables["sources"]["published"].astype(str).str.len() == 10, "year"].iloc[0])
+    page = indexes.build_index(year, tmp_path / str(year), site=False).read_text(encoding="utf-8")
+    sources = re.search(r"<caption>Sources for this year</caption>.*?</table>", page, re.S).group(0)
+    shown = re.findall(r'<td data-sort-text="([^"]+)">([^<]+)</td>', sources)
+    assert shown and all(words == date(iso) and not ISO_DATE.search(words) for iso, words in shown)

@@ -31,6 +31,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.patches import Patch
 
 from .. import geography as geo
+from ..words.format import date, join_names
 from . import style as charts
 
 SQRT3 = math.sqrt(3.0)
@@ -185,7 +186,7 @@ def hex_map_small_multiples(tables: dict[str, pd.DataFrame], election_id: str,
 
     n_clps = located.loc[located.mapped, "body"].nunique()
     status = sorted(set(located.status.dropna()))
-    as_of = ", ".join(sorted(set(located.as_of.dropna())))
+    as_of = join_names(date(d) for d in sorted(set(located.as_of.dropna())))
     when = (f"as of {as_of} (an interim list, before nominations closed)" if status == ["interim"]
             else (f"as of {as_of}" if as_of else "final list"))
     if title is None and by == "candidate":

@@ -28,7 +28,7 @@ import pandas as pd
 from .. import charts
 from ..charts import no_data  # noqa: F401  (what notebooks call, with the rest of this module)
 from ..io import load_tables, processed_dir
-from ..words.labels import candidate_href, sources_for
+from ..words.labels import candidate_href, family_in_figure, gender_words, sources_for
 from .downloads import (  # noqa: F401
     FILE_MODE,
     FORMULA_STARTS,
@@ -202,8 +202,7 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
     if "slate_family" in out:
         out["slate_family"] = out["slate_family"].map(lambda f: charts.slate_label(f) if isinstance(f, str) else f)
     if "gender" in out:
-        out["gender"] = out["gender"].map(lambda g: {"F": "woman", "M": "man"}.get(g, "not stated")
-                                          if isinstance(g, str) or pd.isna(g) else g)
+        out["gender"] = out["gender"].map(gender_words)
     tables = _TABLES.get("tables")
     if tables is None:
         return out
@@ -218,14 +217,16 @@ def _in_words(df: pd.DataFrame) -> pd.DataFrame:
         elif col in ("source_id", "source_a", "source_b"):
             out[col] = [source_words(tables, x) if isinstance(x, str) else x for x in out[col]]
         elif col in ("election_id", "scope"):
-            out[col] = [election_name(tables, e) if isinstance(e, str) and re.match(r"^\d{4}-", e)
-                        and e in set(tables["elections"]["election_id"]) else e for e in out[col]]
+            out[col] = [cap_election(election_name(tables, e)) if isinstance(e, str) and re.match(r"^\d{4}-", e)
+                        and e in elections else e for e in out[col]]
         elif col.startswith("candidate_id") and "display_name" not in out:
             out[col] = [names.get(c, c) if isinstance(c, str) else c for c in out[col]]
         elif values and values <= set(names) and col != "candidate_id":  # any column of candidate ids
             out[col] = [names.get(c, c) if isinstance(c, str) else c for c in out[col]]
         elif values and values <= elections:  # any column of election ids (e.g. the previous election)
-            out[col] = [election_name(tables, e) if isinstance(e, str) else e for e in out[col]]
+            out[col] = [cap_election(election_name(tables, e)) if isinstance(e, str) else e for e in out[col]]
+        elif col in ("value_a", "value_b"):  # a slate family a source gave: 'Labour right (leadership slate)'
+            out[col] = [family_in_figure(v) if isinstance(v, str) else v for v in out[col]]
         elif values and col not in ("display_name",):
             out[col] = [public_text(v) if isinstance(v, str) else v for v in out[col]]
     return out  # headings: words.labels.column_heading (one declaration per column)
@@ -298,8 +299,11 @@ def leader(tables: dict[str, pd.DataFrame], election_id: str, cand: pd.DataFrame
             return f"{top['display_name']} topped the ballot with {figure} votes"
         first = cand[cand["position"].eq(1).fillna(False)]
         if len(first) == 1:  # a stated first place the printed votes contradict (a misprint kept as printed)
-            return (f"{first['display_name'].iloc[0]} came first, though {top['display_name']} has the most "
-                    f"votes as printed, {figure}")
+            own = first["votes"].iloc[0]
+            if pd.notna(own):
+                return (f"{first['display_name'].iloc[0]} came first, though printed with fewer votes than "
+                        f"{top['display_name']} ({charts.fmt_int(own)} to {figure})")
+            return f"{first['display_name'].iloc[0]} came first; the most votes printed are {top['display_name']}'s, {figure}"
         return f"{top['display_name']} has the most votes as printed, {figure}"
     listed = " of those listed" if is_partial(tables, nomination_figures(tables, election_id).table["source_id"]) else ""
     return f"{top['display_name']} led the nominations{listed} with {figure}"

@@ -8,19 +8,20 @@ import numpy as np
 import pandas as pd
 
 from ..words.format import PCT_DIGITS, round_half_up  # the one rounding rule of every page
-from ..words.labels import column_heading
+from ..words.labels import cell_words, column_heading, yes_no
 
 
-def _cell(v: object) -> str:
+def _cell(v: object, column: object = None) -> str:
+    """A value as its table cell shows it; words as ``words.labels.cell_words`` puts them."""
     if v is None or v is pd.NA or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
         return "—"
     if isinstance(v, (bool, np.bool_)):
-        return "yes" if v else "no"
+        return yes_no(v)
     if isinstance(v, (int, np.integer)):
         return f"{int(v):,}" if abs(int(v)) >= 10000 or not _is_year_like(v) else str(int(v))
     if isinstance(v, (float, np.floating)):
         return f"{float(v):,.0f}" if float(v).is_integer() else f"{round_half_up(float(v), PCT_DIGITS):,.1f}"
-    return str(v)
+    return cell_words(str(v), column)
 
 
 def _is_year_like(v: object) -> bool:
@@ -39,11 +40,11 @@ def table_html(df: pd.DataFrame, caption: str | None = None,
     rows = []
     for i, rec in enumerate(df.itertuples(index=False, name=None)):
         cells = []
-        for v, col_links in zip(rec, hrefs):
+        for v, col_links, col in zip(rec, hrefs, df.columns):
             numeric = (isinstance(v, (int, float, np.integer, np.floating))
                        and not isinstance(v, (bool, np.bool_)) and not pd.isna(v))
             attr = f' data-sort="{float(v)!r}" class="num"' if numeric else ""
-            text = html.escape(_cell(v))
+            text = html.escape(_cell(v, col))
             href = col_links[i] if col_links is not None else None
             if href and text != "—":
                 text = f'<a href="{html.escape(href, quote=True)}">{text}</a>'

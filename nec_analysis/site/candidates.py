@@ -18,7 +18,7 @@ from .. import charts
 from ..notebook import cap_election as _cap
 from ..notebook import election_name, table_html
 from ..vocab import SECTIONS, labels
-from ..words.labels import candidate_href
+from ..words.labels import candidate_href, yes_no
 from .render import SITE_TITLE, render
 
 _SECTIONS = labels(SECTIONS)
@@ -56,10 +56,6 @@ def href(candidate_id: object, prefix: str = "../") -> str:
     return candidate_href(candidate_id, prefix)
 
 
-def _yes(v: object) -> str:
-    return "yes" if charts.is_yes(v) else ("not known" if v is None or pd.isna(v) else "no")
-
-
 def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
                  names: dict[str, str] | None = None) -> pd.DataFrame:
     """The record as a reader reads it: election in words, slate as printed, figures, outcome.
@@ -71,7 +67,7 @@ def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
         "slate_labels": [s if isinstance(s, str) and s else charts.slate_label(f)
                          for s, f in zip(rec.get("slate_labels", [None] * len(rec)), rec["slate_family"])],
         "nominations": rec["nominations"], "votes": rec["votes"], "position": rec["position"],
-        "elected": [_yes(v) for v in rec["elected"]], "incumbent": [_yes(v) for v in rec["incumbent"]],
+        "elected": [yes_no(v) for v in rec["elected"]], "incumbent": [yes_no(v) for v in rec["incumbent"]],
     })
 
 

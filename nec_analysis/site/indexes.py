@@ -23,7 +23,7 @@ from ..notebook import (
 from ..notebook import cap_election as _cap
 from ..vocab import SECTIONS, VOTING_SYSTEMS, labels
 from ..words.describe import describe_changes
-from ..words.format import join_names
+from ..words.format import date, join_names
 from ..words.labels import family_short, finding_in
 from . import pages
 from .candidates import href as candidate_href
@@ -87,7 +87,7 @@ def sources_html(sources: pd.DataFrame) -> Markup:
         rows.append("<tr>" + "".join([
             f"<td>{html.escape(publisher)}</td>",
             f"<td>{_link(url, title)}{'' if url else ' <em>(address not known)</em>'}</td>",
-            f"<td>{html.escape(str(s['published']))}</td>",
+            f'<td data-sort-text="{html.escape(str(s["published"]), quote=True)}">{html.escape(date(s["published"]))}</td>',
             f"<td>{html.escape(holds)}</td>"]) + "</tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Publisher", "Title", "Published", "What it gives"))
     return Markup(f'<div class="table-wrap"><table class="sortable"><caption>Sources for this year</caption>'

@@ -51,7 +51,7 @@ def history_table(tables: dict[str, pd.DataFrame], history: pd.DataFrame, seats:
         "election": [section_charts.election_label(y, t) for y, t in zip(history["year"], history["election_type"])],
         "seats": history["seats"],
         "elected_known": history["elected_known"],
-        "seats_by_slate": [slates.get(e, "none named") for e in history["election_id"]],
+        "seats_by_slate": [slates.get(e, "no winner named") for e in history["election_id"]],
         "poll_topper": [_name(tables, c) for c in history["poll_topper"]],
         "top_votes": history["top_votes"],
         "last_elected": [_name(tables, c) for c in history["last_elected"]],
@@ -67,10 +67,10 @@ def history_table(tables: dict[str, pd.DataFrame], history: pd.DataFrame, seats:
 
 
 def _women(women: int, unknown: int, known: int) -> str:
-    """'5 of 6', 'at least 2 of 9', 'none known of 2' (never 'at least 0'), '—' where no winner is named."""
+    """'5 of 6', 'at least 2 of 9', 'no woman known of 2' (never 'at least 0'), '—' where no winner is named."""
     if not known:
         return "—"
-    return f"none known of {known}" if unknown and not women else f"{at_least(women, unknown)} of {known}"
+    return f"no woman known of {known}" if unknown and not women else f"{at_least(women, unknown)} of {known}"
 
 
 def _name(tables: dict[str, pd.DataFrame], candidate_id: object) -> object:

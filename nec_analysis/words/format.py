@@ -10,6 +10,7 @@ everywhere. Changes in points are differences of the unrounded shares, rounded t
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 
 import numpy as np
@@ -36,11 +37,13 @@ def points(change: float) -> str:
 
 
 def date(value: object) -> str:
-    """'2022-05-17' → '17 May 2022', '2022-05' → 'May 2022'; anything else as it is."""
-    text = str(value)
+    """A date as a reader reads it, however precisely the source gives it: '2022-05-17' →
+    '17 May 2022', '2022-05' → 'May 2022', '1998' → '1998'; anything else as it is (the one
+    way every page prints a date)."""
+    text = str(value).strip()
     for fmt, out in (("%Y-%m-%d", "{d.day} {d:%B %Y}"), ("%Y-%m", "{d:%B %Y}")):
         try:
-            return out.format(d=pd.to_datetime(text, format=fmt))
+            return out.format(d=_dt.datetime.strptime(text, fmt))
         except ValueError:
             continue
     return text

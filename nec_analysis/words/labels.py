@@ -11,12 +11,17 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..vocab import SLATE_FAMILIES
+from ..vocab import GENDER_NOT_STATED, SLATE_FAMILIES, YES_NO
+from ..vocab import labels as _labels
+from .format import cap, date
 
 Tables = dict[str, pd.DataFrame]
 
 #: How a sentence names a slate family ('the Grassroots left slate had ...'), from the vocabulary.
 FAMILY_NAMES = {t.code: t.words for t in SLATE_FAMILIES}
+
+#: A slate family as a label (a table cell, a legend): 'Grassroots left', 'Slate not known'.
+FAMILY_LABELS = _labels(SLATE_FAMILIES)
 
 #: Short reader-facing names of slate families, for counts ('4 Labour right').
 FAMILY_SHORT = {
@@ -125,22 +130,22 @@ def source_meta(tables: Tables, source_id: str) -> pd.Series | None:
 
 
 def source_label(tables: Tables, source_id: str | None) -> str:
-    """'LabourList (2014-06)' for a source id; 'the preferred figures' for None."""
+    """'LabourList (June 2014)' for a source id; 'the preferred figures' for None."""
     if source_id is None:
         return "the preferred figures"
     meta = source_meta(tables, source_id)
-    return source_id if meta is None else f"{meta['publisher']} ({meta['published']})"
+    return source_id if meta is None else f"{meta['publisher']} ({date(meta['published'])})"
 
 
 def sources_in_words(tables: Tables, source_ids: Iterable[object], sep: str = " (") -> str:
-    """``LabourList (2022-05-17); ...`` for each distinct source id
-    (``sep=", "``: ``LabourList, 2022-05-17``, for use inside brackets)."""
+    """``LabourList (17 May 2022); ...`` for each distinct source id
+    (``sep=", "``: ``LabourList, 17 May 2022``, for use inside brackets)."""
     parts = []
     for sid in sorted(set(pd.Series(list(source_ids), dtype=object).dropna())):
         meta = source_meta(tables, sid)
         if meta is not None and pd.notna(meta.get("publisher")):
             close = ")" if sep == " (" else ""
-            parts.append(f"{meta['publisher']}{sep}{meta['published']}{close}" if pd.notna(meta.get("published"))
+            parts.append(f"{meta['publisher']}{sep}{date(meta['published'])}{close}" if pd.notna(meta.get("published"))
                          else str(meta["publisher"]))
         else:
             parts.append(str(sid))
@@ -153,6 +158,13 @@ def family_name(family: object) -> str:
     return FAMILY_NAMES.get(key, key.replace("_", " "))
 
 
+def family_in_figure(text: str) -> str:
+    """A figure naming a slate family by its code ('labour_right (leadership slate)', as the
+    disagreements table keeps it) with the family in words: 'Labour right (leadership slate)'."""
+    code, sep, rest = text.partition(" ")
+    return f"{FAMILY_LABELS[code]}{sep}{rest}" if code in FAMILY_LABELS else text
+
+
 def family_short(family: object) -> str:
     """A slate family in a count ('4 Labour right')."""
     key = "unknown" if family is None or pd.isna(family) else str(family)
@@ -160,7 +172,7 @@ def family_short(family: object) -> str:
 
 
 def sources_for(tables: Tables, election_ids: Iterable[str], holds: str | None = None) -> str:
-    """The sources of these elections only, for a chart's source line: 'LabourList (2014-08-20); ...'.
+    """The sources of these elections only, for a chart's source line: 'LabourList (20 August 2014); ...'.
 
     A source counts for an election when a row of that election cites it, or when the source
     is of the election's own year, section *and type* (so a by-election's chart does not
@@ -183,8 +195,8 @@ def sources_for(tables: Tables, election_ids: Iterable[str], holds: str | None =
     s = src[src["source_id"].isin(cited) | own]
     if holds:
         s = s[s["holds"] == holds]
-    items = sorted({f"{p} ({d})" for p, d in zip(s["publisher"], s["published"])})
-    return "; ".join(items) if items else "data/processed"
+    items = [f"{p} ({date(d)})" for p, d in sorted(set(zip(s["publisher"], s["published"].astype(str))))]
+    return "; ".join(items) if items else "the project's processed tables"
 
 
 #: The heading a reader sees above each column a page shows: one declaration per column.
@@ -261,3 +273,34 @@ def candidate_href(candidate_id: object, prefix: str = "../") -> str:
 
     slug = re.sub(r"[^a-z0-9-]+", "-", str(candidate_id).lower()).strip("-") or "unnamed"
     return f"{prefix}candidates/{slug}.html"
+
+
+# --- words in a table cell --------------------------------------------------------------
+#: A true or false value in a table cell ('Yes', 'No'), from the vocabulary.
+YES_NO_WORDS = {code == "yes": label for code, label in _labels(YES_NO).items()}
+#: A cell whose value no source gives, where a dash would read as 'nothing' (an outcome, a past).
+NOT_KNOWN = "Not known"
+#: One person's gender in a table cell (the vocabulary's labels are plural, for counts).
+GENDER_WORDS = {"F": "Woman", "M": "Man"}
+#: Columns whose cells are text as a source printed it (a slate label, a title, a figure with its
+#: note) or a name: shown exactly as they are, never re-cased.
+AS_PRINTED = frozenset({"label", "slate_labels", "display_name", "name", "unit_name", "publisher", "title",
+                        "value_a", "value_b", "home_region_source", "description"})
+
+
+def yes_no(value: object) -> str:
+    """'Yes' for a true value, 'No' for a false one, 'Not known' where the data have none."""
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        return NOT_KNOWN
+    return YES_NO_WORDS[bool(value)]
+
+
+def gender_words(code: object) -> str:
+    """'Woman', 'Man' or 'Not stated' (no source states it) for one person's gender code."""
+    return GENDER_WORDS.get(code, GENDER_NOT_STATED.label) if isinstance(code, str) or pd.isna(code) else str(code)
+
+
+def cell_words(text: str, column: object = None) -> str:
+    """A word or phrase in a table cell as a reader expects it: a capital first letter, as a cell
+    starts ('Not elected', 'At least 2 of 6', 'Block vote'); a cell of ``AS_PRINTED`` text as it is."""
+    return text if str(column) in AS_PRINTED else cap(text)

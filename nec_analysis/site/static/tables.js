@@ -4,6 +4,7 @@
 (function(){
   var FILTER_ROWS = 12;  // tables with more rows than this get a filter box
   function key(td){var v=td.getAttribute('data-sort');if(v!==null)return parseFloat(v);
+    var t=td.getAttribute('data-sort-text');if(t!==null)return t;  // e.g. a date in words sorts by its ISO form
     return td.textContent.trim().toLowerCase();}
   function sortBy(table,idx,th){
     var tbody=table.tBodies[0];if(!tbody)return;

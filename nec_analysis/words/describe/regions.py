@@ -20,7 +20,7 @@ from ...analysis.regions import (
     no_clp_data_reason,
     regional_profile,
 )
-from ..format import join_names, pct, plural
+from ..format import date, join_names, pct, plural
 from ..labels import elections_named, in_election
 from ..labels import sources_in_words as source_words
 
@@ -49,7 +49,7 @@ def describe_labour_groups(tables: dict[str, pd.DataFrame], year: int) -> list[s
         if grp.empty:
             continue
         status = sorted(set(grp.status.dropna()))
-        as_of = ", ".join(sorted(set(grp.as_of.dropna())))
+        as_of = join_names(date(d) for d in sorted(set(grp.as_of.dropna())))
         when = (f"an interim list as it stood on {as_of}" if status == ["interim"]
                 else f"the {'/'.join(status) or 'published'} list")
         names = ", ".join(sorted(set(grp.body)))
@@ -224,7 +224,7 @@ def describe_regions(tables: dict[str, pd.DataFrame], election_id: str,
     n_clps = clp.body.nunique()
     status = sorted(set(located.status.dropna()))
     as_of = sorted(set(located.as_of.dropna()))
-    when = (f"an interim list as it stood on {', '.join(as_of)}, before nominations closed"
+    when = (f"an interim list as it stood on {join_names(date(d) for d in as_of)}, before nominations closed"
             if status == ["interim"] else f"the {'/'.join(status) or 'published'} list")
     n_alias = int((clp.match == "alias").sum())
     aliases = ("none needed a hand-made alias" if n_alias == 0 else
