@@ -57,6 +57,10 @@ for election_id in nb.each_election(tables, year, section):
         nb.say(findings)
         charts.show(fig, alt)
         nb.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")
+        printed = an.misprint_table(tables, election_id)  # the misprinted vote the shares above leave out
+        if not printed.empty:
+            nb.show_table(printed, f"misprinted-votes-{election_id}", "The printed vote one of whose figures is a misprint",
+                          columns=["display_name", "votes", "printed_share", "source_id"])
 
 # %% [markdown]
 # ## Nomination shares and change since the last cycle

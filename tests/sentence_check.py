@@ -24,7 +24,8 @@ Shown = dict[str, pd.DataFrame]
 def slates_page(tables, eid) -> tuple[Shown, list[str]]:
     shown = {"slate-summary": A.slate_summary(tables, eid).table,
              "slate-nomination-shares": A.slate_nomination_shares(tables, eid).table,
-             "nominations": A.nomination_shares(tables, eid).table}  # the leader's figure, ranks
+             "nominations": A.nomination_shares(tables, eid).table,  # the leader's figure, ranks
+             "misprinted-votes": A.misprint_table(tables, eid)}  # the figures the withheld shares leave out
     return shown, D.describe_slates(tables, eid) + D.describe_nominations(tables, eid)
 
 
@@ -98,7 +99,8 @@ def _cells(shown: Shown) -> tuple[set[int], list[float]]:
     for df in [part for df in shown.values() if df is not None for part in [df, *_by_election(df)]]:
         ints.add(len(df))
         for col in df.columns:
-            s = pd.to_numeric(df[col], errors="coerce") if df[col].dtype != bool else df[col].astype(int)
+            s = (pd.to_numeric(df[col].astype("string").str.removesuffix("%"), errors="coerce")  # '11.19%' as printed
+                 if df[col].dtype != bool else df[col].astype(int))
             s = s.dropna().astype(float)
             floats += list(s) + list(s.abs())  # "down 2.2 points" is a negative change
             ints |= {abs(int(round_half_up(v))) for v in s}

@@ -484,7 +484,7 @@ def test_reader_sentences_carry_no_ids() -> None:
     text = " ".join(geo.describe_regions(t, "2022-clp"))
     for raw in ("2022-clp", "test_src", "clp_aliases", "labour_right", "grassroots_left", "Herfindahl 0"):
         assert raw not in text, raw
-    assert "(LabourList, 2022-05-17)" in text
+    assert "(LabourList, 17 May 2022)" in text  # a date as a reader reads it (words.format.date)
     assert "Labour right slates: 4 CLPs" in text
     assert "Grassroots left slate: 2 CLPs across 2 regions; top regions London and Wales (50.0% each)" in text
     fam = geo.regional_profile(_tables(), "2022-clp").query("level == 'slate_family'")

@@ -157,6 +157,16 @@ def misprinted_votes(tables: Tables, election_id: str) -> pd.DataFrame:
     return d[(d["election_id"] == election_id) & (d["measure"] == MISPRINTED_VOTES)]
 
 
+def misprint_table(tables: Tables, election_id: str) -> pd.DataFrame:
+    """The misprinted figures of ``election_id`` as a page shows them beside the sentence about them:
+    candidate, votes and share as printed, source (no rows where nothing is misprinted)."""
+    rows = misprinted_votes(tables, election_id)
+    return pd.DataFrame({"candidate_id": list(rows["candidate_id"]),
+                         "display_name": [name(tables, c) for c in rows["candidate_id"]],
+                         "votes": [int(float(v)) for v in rows["value_a"]],
+                         "printed_share": list(rows["value_b"]), "source_id": list(rows["source_a"])})
+
+
 def misprint_words(tables: Tables, election_id: str) -> str | None:
     """'What Next? journal (2001) printed Tony Robinson's votes as 24,771 beside a share of 11.19%,
     and one of the two figures is a misprint' from the data; None where no vote is misprinted."""
@@ -167,7 +177,7 @@ def misprint_words(tables: Tables, election_id: str) -> str | None:
     for _, r in rows.iterrows():
         votes = f"{int(float(r['value_a'])):,}" if str(r["value_a"]).replace(".", "", 1).isdigit() else r["value_a"]
         parts.append(f"{source_label(tables, r['source_a'])} printed {name(tables, r['candidate_id'])}'s votes as"
-                     f" {votes} beside a share of {r['value_b']}")
+                     f" {votes} beside a share printed as {r['value_b']}")
     return "; ".join(parts) + (", and one of the two figures is a misprint" if len(parts) == 1
                                else "; in each, one of the two figures is a misprint")
 

@@ -242,6 +242,7 @@ HEADINGS = {
     "denominator": "Shares out of", "nominations_denominator": "Shares out of",
     "denominator_value": "Total of nominations", "nominations_denominator_value": "Total of nominations",
     "figures": "Figures used", "results_partial": "Results list partial",
+    "printed_share": "Share as printed",
     # totals
     "voting_system": "Voting system", "n_candidates": "Candidates", "n_elected": "Elected",
     "turnout_pct_stated": "Turnout (%)", "turnout_pct": "Turnout", "elected_known": "Winners named",
