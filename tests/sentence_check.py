@@ -99,8 +99,10 @@ def _cells(shown: Shown) -> tuple[set[int], list[float]]:
     for df in [part for df in shown.values() if df is not None for part in [df, *_by_election(df)]]:
         ints.add(len(df))
         for col in df.columns:
-            s = (pd.to_numeric(df[col].astype("string").str.removesuffix("%"), errors="coerce")  # '11.19%' as printed
-                 if df[col].dtype != bool else df[col].astype(int))
+            s = pd.to_numeric(df[col], errors="coerce") if df[col].dtype != bool else df[col].astype(int)
+            if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):  # a share kept as printed: '11.19%'
+                printed = df[col].map(lambda v: v.removesuffix("%") if isinstance(v, str) and v.endswith("%") else None)
+                s = s.fillna(pd.to_numeric(printed, errors="coerce"))
             s = s.dropna().astype(float)
             floats += list(s) + list(s.abs())  # "down 2.2 points" is a negative change
             ints |= {abs(int(round_half_up(v))) for v in s}
