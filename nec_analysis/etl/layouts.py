@@ -24,6 +24,7 @@ is a percentage: the header says so.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clippings import Clipping, Problem
 from .names import Anchors, footnote_note, name_problem, normalise_name, split_footnote
@@ -119,8 +120,12 @@ def marked_lines(clip: Clipping) -> dict[int, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=256)
 def compile_template(template: str) -> re.Pattern[str]:
-    """The regular expression of a header template; ValueError saying what is wrong."""
+    """The regular expression of a header template; ValueError saying what is wrong.
+
+    Kept per template text: the header check and the reader both need it, and several
+    clippings of one source share a template."""
     out, depth, names = "", 0, []
     for token in re.findall(r"\{[^{}]*\}|\[|\]|\s+|[^\s{}\[\]]", template):
         if token.startswith("{"):

@@ -106,6 +106,11 @@ class Anchors:
         return None
 
     @cached_property
+    def label_set(self) -> frozenset[str]:
+        """The registered labels, for look-ups."""
+        return frozenset(self.labels)
+
+    @cached_property
     def _label_re(self) -> re.Pattern[str]:
         alternation = "|".join(re.escape(label) for label in self.labels) or "(?!)"
         return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)

@@ -116,12 +116,18 @@ def _is_earlier(inner: str) -> bool:
 
 
 def _take_label(text: str, anchors: Anchors, at_end: bool) -> tuple[str | None, str]:
-    """A registered label at the end (or start) of ``text``, and what is left of ``text``."""
-    for label in anchors.labels:
-        if at_end and text.endswith(label) and len(text) > len(label) and not text[-len(label) - 1].isalnum():
-            return label, text[: -len(label)]
-        if not at_end and text.startswith(label) and (len(text) == len(label) or not text[len(label)].isalnum()):
-            return label, text[len(label):]
+    """The longest registered label at the end (or start) of ``text``, as whole words, and what is
+    left of ``text``. Tried only where a label can begin (end) — after (before) a character that
+    is not a letter or digit — so a line costs a few look-ups, not one per registered label."""
+    labels = anchors.label_set
+    if at_end:
+        for i in range(1, len(text)):
+            if not text[i - 1].isalnum() and text[i:] in labels:
+                return text[i:], text[:i]
+    else:
+        for j in range(len(text), 0, -1):
+            if (j == len(text) or not text[j].isalnum()) and text[:j] in labels:
+                return text[:j], text[j:]
     return None, text
 
 
