@@ -146,18 +146,28 @@ def positions(res: pd.DataFrame, sources: pd.DataFrame, in_doubt: set[tuple[str,
     disagree in order (``in_doubt``, from :func:`nec_analysis.etl.checks.in_doubt`). Otherwise the
     place is unknown: a partial list's order says nothing of the candidates it leaves out.
     """
-    res = res.copy()
-    partial = set(sources.loc[sources.partial.fillna(False).astype(bool), "source_id"])
-    pref = res.preferred.fillna(False).astype(bool)
+    partial = _partial_sources(sources)
+    rows = res.to_dict("records")
+    keys = [(r["election_id"], r["candidate_id"]) for r in rows]
+    pref = [_flag(r["preferred"]) for r in rows]
     stated: dict[tuple[str, str], int] = {}
-    for r in res[res.rank_stated.notna()].sort_values("preferred", ascending=False).itertuples():
-        stated.setdefault((r.election_id, r.candidate_id), int(r.rank_stated))
-    certain = {eid for eid, g in res[pref].groupby("election_id")
-               if not set(g.source_id) & partial and g.votes.notna().all()}
-    by_votes = res[pref & res.election_id.isin(certain)].groupby("election_id").votes.rank(method="min", ascending=False)
-    place = dict(zip(zip(res.election_id[by_votes.index], res.candidate_id[by_votes.index]), by_votes.astype(int)))
+    preferred_first = sorted(range(len(rows)), key=lambda i: 0 if pref[i] else 1 if rows[i]["preferred"] is False else 2)
+    for i in preferred_first:
+        if not pd.isna(rows[i]["rank_stated"]):
+            stated.setdefault(keys[i], int(rows[i]["rank_stated"]))
+    votes_of: dict[str, list[object]] = {}
+    sources_of: dict[str, set[str]] = {}
+    for r, p in zip(rows, pref):
+        if p:
+            votes_of.setdefault(r["election_id"], []).append(r["votes"])
+            sources_of.setdefault(r["election_id"], set()).add(r["source_id"])
+    certain = {eid for eid, votes in votes_of.items()
+               if not sources_of[eid] & partial and not any(pd.isna(v) for v in votes)}
+    place = {k: 1 + sum(v > r["votes"] for v in votes_of[k[0]])  # ties share the higher place
+             for k, r, p in zip(keys, rows, pref) if p and k[0] in certain}
+    res = res.copy()
     res["position"] = pd.array([stated.get(k, pd.NA if k in in_doubt else place.get(k, pd.NA)) if p else pd.NA
-                                for k, p in zip(zip(res.election_id, res.candidate_id), pref)], dtype="Int64")
+                                for k, p in zip(keys, pref)], dtype="Int64")
     return res
 
 
@@ -183,14 +193,15 @@ def stated_outcomes(res: pd.DataFrame) -> dict[tuple[str, str], object]:
 def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp_rows: list[dict],
                 el: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per (election, candidate) any source names, with slate family, on-ballot and elected."""
-    keys = pd.concat([noms[["election_id", "candidate_id"]], res[["election_id", "candidate_id"]],
-                      labels[["election_id", "candidate_id"]],
-                      pd.DataFrame(clp_rows, columns=["election_id", "candidate_id"])]).drop_duplicates()
-    info = el.set_index("election_id")
-    partial = set(sources.loc[sources.partial, "source_id"])
-    # Every look-up is made once, as a dict: no frame is filtered per candidacy.
-    pref = res[res.preferred.fillna(False)]
-    complete = {eid: not set(g.source_id) & partial for eid, g in pref.groupby("election_id")}
+    keys = {*zip(noms.election_id, noms.candidate_id), *zip(res.election_id, res.candidate_id),
+            *zip(labels.election_id, labels.candidate_id), *((r["election_id"], r["candidate_id"]) for r in clp_rows)}
+    partial = _partial_sources(sources)
+    # Every look-up is made once, as a dict: no frame is filtered or grouped per candidacy.
+    pref_sources: dict[str, set[str]] = {}
+    for eid, sid, p in zip(res.election_id, res.source_id, res.preferred):
+        if _flag(p):
+            pref_sources.setdefault(eid, set()).add(sid)
+    complete = {eid: not sids & partial for eid, sids in pref_sources.items()}
     outcome = stated_outcomes(res)
     n_elected: dict[str, int] = {}
     for (eid, _), v in outcome.items():
@@ -200,11 +211,14 @@ def candidacies(noms: pd.DataFrame, res: pd.DataFrame, labels: pd.DataFrame, clp
     for key, label, family in zip(zip(labels.election_id, labels.candidate_id), labels.label, labels.slate_family):
         label_sets.setdefault(key, set()).add(label)
         family_sets.setdefault(key, set()).update({family} - {"unknown"})
-    best_of = noms.groupby(["election_id", "candidate_id"]).nominations.max().to_dict()
-    threshold_of = info.ballot_threshold.to_dict() if "ballot_threshold" in info else {}
-    seats_of = info.seats.to_dict() if "seats" in info else {}
+    best_of: dict[tuple[str, str], int] = {}
+    for key, n in zip(zip(noms.election_id, noms.candidate_id), noms.nominations):
+        if not pd.isna(n):
+            best_of[key] = max(best_of.get(key, n), n)
+    threshold_of = dict(zip(el.election_id, el.ballot_threshold)) if "ballot_threshold" in el else {}
+    seats_of = dict(zip(el.election_id, el.seats)) if "seats" in el else {}
     out = []
-    for eid, cid in sorted(zip(keys.election_id, keys.candidate_id)):
+    for eid, cid in sorted(keys):
         key = (eid, cid)
         stood = key in outcome
         is_complete = complete.get(eid, False)
@@ -241,7 +255,7 @@ def elections_table(el: pd.DataFrame, cands: pd.DataFrame, noms: pd.DataFrame, r
     Plain loops over the tables' records, each split by election once: the tables are small,
     and a pandas filter per election cost a tenth of the data build.
     """
-    partial = set(sources.source_id[sources.partial.fillna(False).astype(bool)])
+    partial = _partial_sources(sources)
     by_res: dict[str, list[dict]] = {}
     for r in res[res.preferred.fillna(False)].to_dict("records"):
         by_res.setdefault(r["election_id"], []).append(r)
@@ -350,6 +364,11 @@ def discrepancies(noms: pd.DataFrame, res: pd.DataFrame, tot: pd.DataFrame, elec
             add(eid, cid, "slate_family", f"{a['slate_family']} ({a['label']})", a["source_id"],
                 f"{b['slate_family']} ({b['label']})", b["source_id"], "sources put this candidate on different slates")
     return pd.DataFrame(out, columns=COLUMNS["discrepancies"])
+
+
+def _partial_sources(sources: pd.DataFrame) -> set[str]:
+    """The sources whose header says ``partial: yes`` (their table leaves candidates out)."""
+    return set(sources.source_id[sources.partial.fillna(False).astype(bool)])
 
 
 def _flag(v: object) -> bool:
