@@ -34,16 +34,22 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 LAB_ARGS ?=
 
-RAW_FILES := $(shell find data/raw -type f 2>/dev/null | LC_ALL=C sort)
+# Every file under a folder, dotfiles too, found by make itself (no process started: these
+# lists are made on every make run, `make data` and `make report` included).
+rfiles = $(foreach d,$(wildcard $(1:=/*) $(1:=/.[!.]*)),$(if $(wildcard $d/.),$(call rfiles,$d),$d))
+RAW_FILES := $(sort $(call rfiles,data/raw))
 # What `make data` reads: the base modules, etl/ and the command line -- never analysis,
 # charts or site code (tests/test_layers.py checks this covers everything the build imports).
 # LEGACY_ETL: modules of the data build not yet moved into etl/ (delete each once moved).
 LEGACY_ETL := build.py parsers.py registry.py io.py tables.py schemas.py
 DATA_SRC := $(wildcard $(addprefix nec_analysis/,__init__.py __main__.py paths.py vocab.py ids.py schema.py store.py $(LEGACY_ETL))) \
-  $(shell find nec_analysis/etl -name '*.py' 2>/dev/null | LC_ALL=C sort)
-# The list of raw files, rewritten only when it changes: deleting or renaming a clipping
-# changes no file's time, but it changes this list, so `make data` reruns.
+  $(sort $(filter %.py,$(call rfiles,nec_analysis/etl)))
+# The list of raw files, rewritten (as make reads this file) only when it changes: deleting or
+# renaming a clipping changes no file's time, but it changes this list, so `make data` reruns.
 RAW_LIST := build/.raw-files
+ifneq ($(RAW_FILES),$(strip $(file <$(RAW_LIST))))
+$(shell mkdir -p $(dir $(RAW_LIST)))$(file >$(RAW_LIST),$(RAW_FILES))
+endif
 READ_LOCKED := $(PY) -m nec_analysis.etl.lock --shared --
 
 .PHONY: help setup data check test lint lab lock bench db datasette clean distclean
@@ -76,16 +82,7 @@ data: $(DATA) ## rebuild data/processed/*.csv from data/raw/**
 # `python -m nec_analysis build` takes the data lock itself (nec_analysis/etl/lock.py) and
 # rewrites README.md's Sources table from the new sources.csv (nec_analysis/etl/readme.py).
 $(DATA): $(RAW_FILES) $(DATA_SRC) $(RAW_LIST) | $(SETUP)
-	$(PY) -m nec_analysis build
-	@mkdir -p $(@D)
-	touch $@
-
-$(RAW_LIST): FORCE
-	@mkdir -p $(@D)
-	@printf '%s\n' $(RAW_FILES) > $@.tmp
-	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
-
-FORCE:
+	$(PY) -m nec_analysis build && mkdir -p $(@D) && touch $@
 
 # The tests run on every core (pytest-xdist), a test file to a worker: a file's tests share
 # their set-up (a built site, a database), so splitting a file would build it twice.
