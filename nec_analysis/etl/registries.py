@@ -266,9 +266,8 @@ def read_registry(raw: Path, spec: Spec) -> tuple[pd.DataFrame, list[Problem]]:
         problems.append(Problem(spec.file, reader.line_num, "", f"well-formed CSV ({err})"))
     if header is None:
         problems.append(Problem(spec.file, 1, "", f"a header row with the columns {', '.join(names)}: the file is empty"))
-    frame = pd.DataFrame(rows, columns=[*names, LINE]) if rows else empty
-    problems += _duplicates(spec, frame)
-    return frame, problems
+    problems += _duplicates(spec, rows)
+    return (pd.DataFrame(rows, columns=[*names, LINE]) if rows else empty), problems
 
 
 def _check_row(spec: Spec, line: int, shown: str, row: dict[str, str]) -> list[Problem]:
@@ -288,16 +287,16 @@ def _check_row(spec: Spec, line: int, shown: str, row: dict[str, str]) -> list[P
     return out
 
 
-def _duplicates(spec: Spec, frame: pd.DataFrame) -> list[Problem]:
+def _duplicates(spec: Spec, records: list[dict[str, str | int]]) -> list[Problem]:
+    """A row repeating another's key (or a column declared unique), at the later line."""
     out = []
-    records = frame.to_dict("records")
     for cols in (spec.key, *spec.unique):
         seen: dict[tuple[str, ...], int] = {}
         for row in records:
             key = tuple(str(row[c]) for c in cols)
             if key in seen:
                 what = ", ".join(f"{c} {v!r}" for c, v in zip(cols, key))
-                out.append(Problem(spec.file, int(row[LINE]), ",".join(str(row[c]) for c in frame.columns if c != LINE),
+                out.append(Problem(spec.file, int(row[LINE]), ",".join(str(v) for c, v in row.items() if c != LINE),
                                    f"column {cols[-1]}: each {what} once; already on line {seen[key]}"))
             else:
                 seen[key] = int(row[LINE])
