@@ -59,7 +59,7 @@ for election_id in nb.each_election(tables, year, section):
         nb.show_table(summary, f"slate-summary-{election_id}", "Candidates, nominations, votes and seats by slate family")
         printed = an.misprint_table(tables, election_id)  # the misprinted vote the shares above leave out
         if not printed.empty:
-            nb.show_table(printed, f"misprinted-votes-{election_id}", "The printed vote one of whose figures is a misprint",
+            nb.show_table(printed, f"misprinted-votes-{election_id}", "The figures as printed: one of the two is a misprint",
                           columns=["display_name", "votes", "printed_share", "source_id"])
 
 # %% [markdown]
@@ -68,7 +68,8 @@ for election_id in nb.each_election(tables, year, section):
 # %%
 for election_id in nb.each_election(tables, year, section):
     shares = an.slate_nomination_shares(tables, election_id)
-    nb.say(an.describe_nominations(tables, election_id))
+    if not shares.table.empty:  # else the box below says there are none (once)
+        nb.say(an.describe_nominations(tables, election_id))
     nb.show_table(shares.table, f"slate-nomination-shares-{election_id}", "Nominations by slate family",
                       empty="No nomination figures were published for this election, so there are no nomination shares by slate.")
 
@@ -81,7 +82,8 @@ for election_id in nb.each_election(tables, year, section):
 # %%
 for election_id in nb.each_election(tables, year, section):
     lf = an.nomination_shares(tables, election_id)
-    nb.say(lf.notes)
+    if not lf.table.empty:
+        nb.say(lf.notes)
     nb.show_table(lf.table, f"nominations-table-{election_id}",
                   "Nominations: rank, share of nominating CLPs and change since the last election",
                   columns=NOMINATIONS_TABLE,

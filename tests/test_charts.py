@@ -102,7 +102,7 @@ def test_text_on_every_palette_colour_is_readable() -> None:
 
 @pytest.mark.parametrize("families, seats, expected", [
     (["grassroots_left", "labour_right"], [4, 2], "Grassroots left candidates won 4 of 6 seats in E"),
-    (["grassroots_left", "labour_right"], [3, 3], "Grassroots left and Labour right candidates won 3 seats each, of 6"),
+    (["grassroots_left", "labour_right"], [3, 3], "Grassroots left and Labour right candidates won 3 of the 6 seats each in E"),
     (["unknown"], [6], "No source in the data gives the slate of the 6 candidates elected in E"),
 ])
 def test_the_slates_chart_title_states_the_finding_the_seats_support(families, seats, expected) -> None:

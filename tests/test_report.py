@@ -473,7 +473,18 @@ def test_the_site_headline_gives_each_sections_own_figures_never_a_sum_across_se
     assert "CLP seats" in lead["headline"] and f"of the {clp_named} CLP seats" in lead["headline"]
     assert f" {clp_named + local_named} " not in lead["headline"] + lead["standfirst"]
     assert "local-government seats" in lead["standfirst"]
-    assert lead["standfirst"].endswith("Latest: 2022 CLP-section election: 9 seats were filled.")
+    assert lead["standfirst"].endswith("Most recently, in the 2022 CLP-section election, 9 seats were filled.")
+
+
+def test_a_finding_carried_on_after_a_comma_or_listed_on_a_contents_page_reads_as_one_sentence() -> None:
+    from nec_analysis.words.labels import continued, finding_in
+
+    about = "2014 CLP-section election"
+    assert finding_in(about, f"Grassroots left candidates won 4 of 6 seats in the {about}") == \
+        f"{about}: Grassroots left candidates won 4 of 6 seats"  # its election first, as every finding there
+    assert finding_in(about, "5 of the 6 elected were women") == f"{about}: 5 of the 6 elected were women"
+    assert continued(f"{about}: No incumbent was defeated") == f"in the {about}, no incumbent was defeated"
+    assert continued(f"{about}: Ken Livingstone topped the ballot") == f"in the {about}, Ken Livingstone topped the ballot"
 
 
 # --- words a reader trips on: 'at least 0', '1 were', '0 from a weak source' --------------------
@@ -638,3 +649,27 @@ def test_dates_are_printed_as_a_reader_reads_them_never_in_iso_form(tmp_path: Pa
     sources = re.search(r"<caption>Sources for this year</caption>.*?</table>", page, re.S).group(0)
     shown = re.findall(r'<td data-sort-text="([^"]+)">([^<]+)</td>', sources)
     assert shown and all(words == date(iso) and not ISO_DATE.search(words) for iso, words in shown)
+
+
+def test_a_candidates_headline_says_what_their_record_shows_and_never_counts_an_unknown() -> None:
+    from nec_analysis.site.candidates import records
+    from nec_analysis.words.describe.candidate import candidate_headline, candidate_standfirst
+
+    def rec(*rows):  # (year, elected, position, incumbent)
+        return pd.DataFrame([{"year": y, "section": "clp", "elected": e, "position": p, "incumbent": i}
+                             for y, e, p, i in rows])
+
+    assert candidate_headline("A", rec((2010, True, 1, False), (2012, True, 1, True))) == \
+        "A topped the poll in all 2 NEC elections in the data"
+    assert candidate_headline("B", rec((2010, False, 8, True), (2012, False, 9, False), (2014, False, 7, False),
+                                       (2006, True, 3, pd.NA))) == \
+        "B was elected in 1 of the 4 NEC elections in the data, losing 3 in a row (2010–2014)"
+    assert candidate_headline("C", rec((2014, False, 3, True))) == "C was defeated in 2014 while holding a seat"
+    assert "at least" in candidate_headline("D", rec((1999, pd.NA, pd.NA, True), (2001, True, 2, True)))
+    assert "2010 and 2012" in candidate_standfirst("A", rec((2010, True, 1, False), (2012, True, 1, True)))
+    every = records(load_tables())
+    for cid, mine in every.groupby("candidate_id"):  # the real registry: words agree with the record
+        said = candidate_headline(mine["display_name"].iloc[0], mine)
+        won = int(mine["elected"].fillna(False).astype(bool).sum())
+        assert ("never elected" in said) == (won == 0 and len(mine) > 1 and mine["elected"].notna().all()), said
+        assert (" all " in said) <= (won == len(mine)), said

@@ -90,7 +90,8 @@ def slate_shares(summary, election: str, source: str):
     elif len(leaders) == 1:
         title = f"{leaders[0]} candidates won {most} of {of} in {election}"
     else:
-        title = f"{' and '.join(leaders)} candidates won {most} seats each, of {of}, in {election}"
+        the = of if unknown else f"the {of}"  # 'won 3 of the 6 seats each'
+        title = f"{' and '.join(leaders)} candidates won {most} of {the} each in {election}"
     panels = [("nominations_share_pct", "% of nominations"), ("votes_share_pct", "% of votes"),
               ("elected", "seats won")]
     fig, axes = figure(title, source, "By slate family", ncols=3, figsize=(CHART_WIDTH_IN, max(3.6, 0.5 * len(d) + 2.8)),

@@ -28,7 +28,7 @@ import pandas as pd
 from .. import charts
 from ..charts import no_data  # noqa: F401  (what notebooks call, with the rest of this module)
 from ..io import load_tables, processed_dir
-from ..words.labels import candidate_href, family_in_figure, gender_words, sources_for
+from ..words.labels import candidate_href, family_in_figure, family_short, gender_words, sources_for
 from .downloads import (  # noqa: F401
     FILE_MODE,
     FORMULA_STARTS,
@@ -183,6 +183,7 @@ def show_table(df: pd.DataFrame, name: str, caption: str, columns: list[str] | N
         drop = [c for c in ("election_id",) if c in shown and shown[c].nunique() <= 1]
         drop += ["candidate_id"] if {"candidate_id", "display_name"} <= set(shown.columns) else []
         shown = shown.drop(columns=drop)
+    shown = shown.loc[:, shown.notna().any()]  # a column of dashes tells a reader nothing (the CSV keeps it)
     shown = _in_words(shown)
     links = {c: links[c] for c in shown.columns if c in links}
     part = f"; {len(shown):,} shown here" if len(shown) < len(df) else ""
@@ -339,7 +340,7 @@ def describe_election(tables: dict[str, pd.DataFrame], election_id: str) -> list
     won = cand[cand["elected"] == True]  # noqa: E712
     if not won.empty:
         out.append(("Elected, of those the partial results list names: " if partial else "Elected: ") + ", ".join(
-            f"{n} ({charts.slate_label(f)})" for n, f in zip(won["display_name"], won["slate_family"])) + ".")
+            f"{n} ({family_short(f)})" for n, f in zip(won["display_name"], won["slate_family"])) + ".")
     if partial:
         out.append("The results list is partial: it leaves some candidates out, so who won the other seats "
                    "is not in the data.")
@@ -434,7 +435,7 @@ def lead(headline_text: str, standfirst: str | list[str], about: str | None = No
     """
     from IPython.display import HTML, display
 
-    from ..words.labels import kicker
+    from ..words.labels import kicker, without_election
 
     if _OUTPUT.get("lead_shown"):
         return
@@ -443,6 +444,7 @@ def lead(headline_text: str, standfirst: str | list[str], about: str | None = No
     if about is not None and tables is not None and about in set(tables["elections"]["election_id"]):
         about = election_name(tables, about)
     over = kicker(about) if about else ""
+    headline_text = without_election(over, headline_text)  # the line over it names the election
     given = [standfirst] if isinstance(standfirst, str) else [x.strip() for x in standfirst if x and x.strip()]
     text = " ".join(_beside(x, over) for x in given)
     # the sentences below need not say again what the standfirst said: say() leaves them out

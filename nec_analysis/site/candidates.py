@@ -17,12 +17,9 @@ from markupsafe import Markup
 from .. import charts
 from ..notebook import cap_election as _cap
 from ..notebook import election_name, table_html
-from ..vocab import SECTIONS, labels
+from ..words.describe.candidate import candidate_headline, candidate_standfirst, record_title
 from ..words.labels import candidate_href, yes_no
 from .render import SITE_TITLE, render
-
-_SECTIONS = labels(SECTIONS)
-_SECTION_WORDS = {t.code: t.words for t in SECTIONS}
 
 
 def _preferred(df: pd.DataFrame) -> pd.DataFrame:
@@ -84,12 +81,11 @@ def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
     """
     names = names or election_names(tables, rec["election_id"])
     measure = "votes" if rec["votes"].notna().any() else ("nominations" if rec["nominations"].notna().any() else None)
-    won = int(rec["elected"].fillna(False).astype(bool).sum())
-    stood = len(rec)
-    title = f"{name} was elected in {won} of the {stood} election{'s' if stood != 1 else ''} they stood in"
     if measure is None:
+        title = candidate_headline(name, rec)
         return Markup(f'<figure class="record"><figcaption><strong>{html.escape(title)}</strong></figcaption>'
                       '<p class="no-data">No source in the data gives their nominations or votes.</p></figure>')
+    title = record_title(name, rec, measure, charts.fmt_int)
     top = float(rec[measure].max())
     rows, alt = [], []
     for _, r in rec.iterrows():
@@ -125,13 +121,7 @@ def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[di
         cid, name = person["candidate_id"], person["display_name"] if isinstance(person["display_name"], str) else person["candidate_id"]
         mine = by_person.get(cid, rec.iloc[0:0])
         years = sorted({int(y) for y in mine["year"]}) if not mine.empty else []
-        sections = sorted({_SECTION_WORDS.get(s, str(s)) for s in mine["section"]}) if not mine.empty else []
-        won = int(mine["elected"].fillna(False).astype(bool).sum()) if not mine.empty else 0
-        lead = {"headline": (f"{name}: elected in {won} of {len(mine)} NEC election{'s' if len(mine) != 1 else ''}"
-                             if len(mine) else f"{name}: no candidacy in the data"),
-                "standfirst": (f"{name} stood in the {' and the '.join(sections)} in "
-                               f"{', '.join(map(str, years))}. The table gives each result as the sources printed it."
-                               if len(mine) else "The registry names them, but no election in the data lists them.")}
+        lead = {"headline": candidate_headline(name, mine), "standfirst": candidate_standfirst(name, mine)}
         dest = folder / href(cid, "").split("/", 1)[1]
         render("candidate.html.j2", dest, title=f"{name} — {SITE_TITLE}", heading=name,
                nav=[("../index.html", "All years"), ("index.html", "All candidates")], home="../index.html",

@@ -11,6 +11,7 @@ from .. import charts
 from ..charts.trends import site_charts
 from ..io import load_tables
 from ..notebook import election_name, elections_of_year, write_download
+from ..words.labels import continued
 from .candidates import build_candidates
 from .pages import page_headline
 from .render import SITE_TITLE, render
@@ -84,7 +85,8 @@ def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | No
     all_years = available_years(tables)
     years = [y for y in all_years if (out_root / str(y) / "index.html").exists()]
     year_rows = [{"year": y, "href": f"{y}/index.html",
-                  "elections": "; ".join(election_name(tables, e) for e in elections_of_year(tables, y))}
+                  "elections": year_line(y, page_headline(out_root / str(y) / "index.html"),
+                                         [election_name(tables, e) for e in elections_of_year(tables, y)])}
                  for y in years]
     sections = (prepared["sections"] if prepared.get("indexed") is not None
                 and set(prepared["indexed"]) == set(years) else build_sections(out_root, tables))
@@ -101,6 +103,14 @@ def build_site(out_root: Path, data_dir: Path | None = None, prepared: dict | No
     return dest
 
 
+def year_line(year: int, headline: str | None, elections: list[str]) -> str:
+    """What the site index says beside a year's link: that year's lead finding ('CLP-section
+    election: Ken Livingstone topped the ballot with 39,548 votes'), else which elections it held."""
+    if headline and not headline.startswith("Labour's NEC elections"):
+        return headline.removeprefix(f"{year} ")
+    return "; ".join(elections)
+
+
 def site_lead(tables: dict[str, pd.DataFrame], years: list[int], section_headlines: list[str],
               latest: str | None) -> dict[str, str]:
     """The site index's headline and standfirst: each section's own finding (a section's seats are
@@ -110,6 +120,6 @@ def site_lead(tables: dict[str, pd.DataFrame], years: list[int], section_headlin
     heads = [h.rstrip(".") for h in section_headlines if h]
     intro = (f"{len(tables['elections'])} elections to Labour's National Executive Committee {span}: who was "
              "nominated, who was elected and on which slate.")
-    more = [f"{h}." for h in heads[1:]] + ([f"Latest: {latest.rstrip('.')}."] if latest else [])
+    more = [f"{h}." for h in heads[1:]] + ([f"Most recently, {continued(latest.rstrip('.'))}."] if latest else [])
     return {"headline": heads[0] if heads else "Labour's NEC elections, year by year",
             "standfirst": " ".join([intro, *more]) if heads else intro}

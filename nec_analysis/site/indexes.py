@@ -24,7 +24,7 @@ from ..notebook import cap_election as _cap
 from ..vocab import SECTIONS, VOTING_SYSTEMS, labels
 from ..words.describe import describe_changes
 from ..words.format import date, join_names
-from ..words.labels import family_short, finding_in
+from ..words.labels import cell_words, family_short, finding_in
 from . import pages
 from .candidates import href as candidate_href
 from .pages import notebook_title, page_lead, year_nav
@@ -35,6 +35,7 @@ _SECTION_WORDS = labels(SECTIONS)
 #: The dataset's tables as a reader would name them (download links on a year's index).
 TABLE_WORDS = {"elections": "elections", "candidacies": "who stood", "candidates": "the people",
                "nominations": "nominations", "results": "results", "clp_nominations": "nominations by local party",
+               "clps": "local parties (CLPs) and their seats",
                "slate_labels": "slates as printed", "sources": "sources", "totals": "totals as published",
                "discrepancies": "where sources disagree"}
 
@@ -77,7 +78,7 @@ def sources_html(sources: pd.DataFrame) -> Markup:
     rows = []
     for _, s in sources.sort_values(["published", "source_id"]).iterrows():
         title = public_text(s["title"]) if isinstance(s["title"], str) else ""
-        title = title.strip() or "title not recorded"
+        title = title.strip() or "Title not recorded"
         publisher = public_text(str(s["publisher"]))
         url = s["url"] if isinstance(s["url"], str) else None
         flags = [w for w, on in (("interim", s["status"] == "interim"), ("partial", charts.is_yes(s["partial"])),
@@ -88,7 +89,7 @@ def sources_html(sources: pd.DataFrame) -> Markup:
             f"<td>{html.escape(publisher)}</td>",
             f"<td>{_link(url, title)}{'' if url else ' <em>(address not known)</em>'}</td>",
             f'<td data-sort-text="{html.escape(str(s["published"]), quote=True)}">{html.escape(date(s["published"]))}</td>',
-            f"<td>{html.escape(holds)}</td>"]) + "</tr>")
+            f"<td>{html.escape(cell_words(holds))}</td>"]) + "</tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Publisher", "Title", "Published", "What it gives"))
     return Markup(f'<div class="table-wrap"><table class="sortable"><caption>Sources for this year</caption>'
                   f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')

@@ -7,6 +7,7 @@ election or a source the same way (one declaration of each wording).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -82,12 +83,36 @@ def kicker(election: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def finding_in(about: str | None, finding: str) -> str:
-    """A finding as a contents page lists it, naming its election when the sentence does not:
-    '2014 CLP-section election: 5 of the 6 elected were women'."""
-    if not about or about.lower() in finding.lower():
+def without_election(about: str | None, finding: str) -> str:
+    """A finding without its closing ' in the 2014 CLP-section election' where ``about`` (the line
+    over it) names that election already: 'Grassroots left candidates won 4 of 6 seats'."""
+    if not about:
         return finding
-    return f"{about}: {finding}"
+    tail = f" in the {about}"
+    return finding[: -len(tail)].rstrip(",") if finding.lower().endswith(tail.lower()) else finding
+
+
+#: Words that open a finding and lose their capital when it goes on after a comma (names keep theirs).
+_OPENERS = ("The ", "No ", "None ", "At ", "All ", "Every ", "Each ", "Both ", "Turnout ", "Women ", "Men ")
+
+
+def continued(finding: str) -> str:
+    """A finding carried on after 'Most recently, ': '2022 CLP-section election: No source ...' →
+    'in the 2022 CLP-section election, no source ...'; 'The 2022 ... filled 9 seats' → 'the 2022 ...'."""
+    about, sep, rest = finding.partition(": ")
+    if sep and re.match(r"^\d{4} .*election$", about):
+        return f"in the {about}, {continued(rest)}"
+    return finding[:1].lower() + finding[1:] if finding.startswith(_OPENERS) else finding
+
+
+def finding_in(about: str | None, finding: str) -> str:
+    """A finding as a contents page lists it, its election first, as every other finding there:
+    '2014 CLP-section election: 5 of the 6 elected were women' (also from '... in the 2014
+    CLP-section election')."""
+    short = without_election(about, finding)
+    if not about or (short == finding and about.lower() in finding.lower()):
+        return finding
+    return f"{about}: {short}"
 
 
 def elections_named(tables: Tables, election_ids: list[str]) -> str:
@@ -270,8 +295,6 @@ def column_heading(column: object) -> str:
 
 def candidate_href(candidate_id: object, prefix: str = "../") -> str:
     """The address of a candidate's page, relative to a year's folder (``prefix=""``: the site root)."""
-    import re
-
     slug = re.sub(r"[^a-z0-9-]+", "-", str(candidate_id).lower()).strip("-") or "unnamed"
     return f"{prefix}candidates/{slug}.html"
 
