@@ -340,3 +340,20 @@ def test_the_site_charts_give_each_section_its_own_figures_never_a_sum(tables, s
     assert seats_title(piv, {"2030-clp": "clp", "2030-local_government": "local_government"}) == (
         "Grassroots left and Labour right won the most CLP seats (3 of 6 each); "
         "Grassroots left won the most local-government seats (1 of 1)")
+
+
+def test_no_two_texts_of_any_elections_slates_chart_touch(tables: dict[str, pd.DataFrame]) -> None:
+    """2001's panels had no bars (no nomination figures; shares withheld for a misprint), and their
+    two-line titles and 'not published' ran into the next panel's."""
+    from nec_analysis import analysis as an
+    from nec_analysis.charts import output
+
+    for eid in an.election_ids(tables):
+        summary = an.slate_summary(tables, eid).table
+        if summary.empty:
+            continue
+        fig, _alt = charts.slate_shares(summary, eid, "s")
+        try:
+            assert output.overlapping_texts(fig, gap_px=2) == [], (eid, output.overlapping_texts(fig, gap_px=2))
+        finally:
+            charts.plt.close(fig)

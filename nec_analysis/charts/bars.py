@@ -96,6 +96,7 @@ def slate_shares(summary, election: str, source: str):
               ("elected", "seats won")]
     fig, axes = figure(title, source, "By slate family", ncols=3, figsize=(CHART_WIDTH_IN, max(3.6, 0.5 * len(d) + 2.8)),
                        sharey=True)
+    fig._nec_w_pad = 2.5  # the panels' two-line titles ('% of / nominations') are wider than an empty panel
     alt_parts = []
     for ax, (col, what) in zip(axes, panels):
         vals = d[col].astype(float)
@@ -103,7 +104,7 @@ def slate_shares(summary, election: str, source: str):
         if vals.isna().all():
             # votes were printed but no share is given (one of them is a misprint: analysis.slates)
             withheld = col == "votes_share_pct" and "with_votes" in d and int(d["with_votes"].sum()) > 0
-            gap = "not given:\na printed\nvote is a\nmisprint" if withheld else "not published"
+            gap = "not given:\na printed\nvote is a\nmisprint" if withheld else "not\npublished"
             ax.text(0.02, 0.5, gap, transform=ax.transAxes, color=MUTED, fontsize=TEXT_PT, va="center")
             ax.set_xticks([])
             ax.grid(False)

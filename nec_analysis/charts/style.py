@@ -340,7 +340,7 @@ def _finish_layout(fig) -> None:
     h = fig.get_figheight()
     top = 1 - getattr(fig, "_nec_title_in", 0.4) / h
     bottom = getattr(fig, "_nec_source_in", 0.25) / h
-    fig.tight_layout(rect=(0, bottom, 1, top))
+    fig.tight_layout(rect=(0, bottom, 1, top), w_pad=getattr(fig, "_nec_w_pad", None))  # panels may ask for room
     fig._nec_laid_out = True
 
 
