@@ -97,6 +97,28 @@ def test_slate_labels_bare_bracketed_or_between_dashes(tmp_path: Path, table: st
         ["Maria Lopez", "Momentum", 204], ["Tom Okafor", "Labour to Win", 98]]
 
 
+@pytest.mark.parametrize("table, marker", [
+    ("Maria Lopez [Momentum] 8,101 [elected]\nTom Okafor [Labour to Win] 7,550\n", "(elected)"),
+    ("LOPEZ, Maria – 8,101 votes [Momentum] – ELECTED\nOKAFOR, Tom – 7,550 votes [Labour to Win]\n", "ELECTED"),
+    ("1. Maria Lopez [Momentum] 8,101 [+712] elected.\n2. Tom Okafor [Labour to Win] 7,550 [down 40]\n", "elected"),
+])
+def test_square_brackets_hold_what_round_ones_do(tmp_path: Path, table: str, marker: str) -> None:
+    df = read(tmp_path, table, holds="results")
+    assert [n.casefold() for n in cands(df)["name"]] == ["maria lopez", "tom okafor"]
+    assert values(df, "label", "figure", "elected", "marker") == [
+        ["Momentum", 8101, True, marker], ["Labour to Win", 7550, False, None]]
+    assert all("square brackets read as round ones" in n for n in cands(df)["notes"])
+    if "+712" in table:
+        assert values(df, "change") == [["+712"], ["down 40"]]
+
+
+@pytest.mark.parametrize("line", ["Maria Lopez [Momentum 8,101", "Maria Lopez Momentum] 8,101",
+                                  "Maria Lopez [Momentum (left)] 8,101"])
+def test_unbalanced_or_nested_square_brackets_stop_at_their_line(tmp_path: Path, line: str) -> None:
+    [p] = refused(tmp_path, line + "\n", holds="results")
+    assert p.line == first_line() and "square brackets" in p.expected
+
+
 @pytest.mark.parametrize("table, extra", [
     ("1 Maria Lopez (2) Momentum 204 (180, 150)\n2 Tom Okafor (-) Labour to Win 98 ( – , 12 )\n",
      "brackets: 2029, 2027\nprev_rank: 2029\n"),

@@ -45,6 +45,8 @@ SHARE_RE = re.compile(r"^\d+(?:\.\d+)?\s*%$")
 ORDINAL_RE = re.compile(r"^(?P<n>\d+)(?:st|nd|rd|th)?(?P<tie>=)?$", re.I)
 RANK_BEFORE_RE = re.compile(r"^(?P<n>\d+)(?:(?P<tie>=)|[.)]|st|nd|rd|th)?$", re.I)
 SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)  # a line over a group
+#: A part in square brackets with no bracket inside it: read as if printed in round ones.
+SQUARE_RE = re.compile(r"\[([^\[\]()]*)\]")
 TOKEN_RE = re.compile(r"\([^()]*\)|[–—]|[,:;]|(?:[^\s()–—,:;]|(?<=\d),(?=\d))+")
 
 
@@ -173,6 +175,12 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     ``ranked``: the header says bracketed numbers after names are previous ranks.
     ``bare``: the line holds a name and no figure (its figure is on another line).
     """
+    square = "[" in text or "]" in text
+    if square:  # '[Labour to Win]', '[elected]': square brackets hold what round ones do
+        text = SQUARE_RE.sub(r"(\1)", text)
+        if "[" in text or "]" in text:
+            raise LineError("balanced square brackets [ ], each around a part with no bracket inside it — "
+                            "the line looks truncated or garbled")
     if text.count("(") != text.count(")") or re.search(r"\([^)]*\(", text):
         raise LineError("balanced brackets — the line looks truncated or garbled")
     if text.rstrip().endswith(":") and not re.search(r"\d", text):
@@ -180,6 +188,8 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
                         "'Unsuccessful:'); this ends with a colon like a sub-header but is none of them — "
                         "if it is a caption or heading, list its line under caption_lines or heading_lines")
     reading = Reading()
+    if square:
+        reading.notes.append("square brackets read as round ones")
     s = text.strip()
     while s and s[-1] in ".;,!" and not s.lower().endswith("n.a."):
         reading.notes.append(f"ends with {s[-1]!r}")
