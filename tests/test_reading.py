@@ -112,6 +112,32 @@ def test_square_brackets_hold_what_round_ones_do(tmp_path: Path, table: str, mar
         assert values(df, "change") == [["+712"], ["down 40"]]
 
 
+@pytest.mark.parametrize("table", [
+    "Maria Lopez – 8,101 (41.2 per cent)\nTom Okafor – 7,550 (38.5 per cent)\n",
+    "Maria Lopez 8,101 votes, 41.2 percent\nTom Okafor 7,550 votes, 38.5 percent\n",
+    "Maria Lopez 8,101 (41.2pc)\nTom Okafor 7,550 (38.5pc)\n",
+])
+def test_a_share_printed_in_words_is_the_line_s_share(tmp_path: Path, table: str) -> None:
+    df = read(tmp_path, table, holds="results")
+    assert values(df, "name", "figure", "share") == [["Maria Lopez", 8101, "41.2%"], ["Tom Okafor", 7550, "38.5%"]]
+    assert all("'per cent' read as %" in n for n in cands(df)["notes"])
+
+
+@pytest.mark.parametrize("line", ["Maria Lopez 8,101 (−12 on 2029)", "Maria Lopez 8,101 (1st time standing)",
+                                  "Maria Lopez 8,101 (3 CLPs withdrew)"])
+def test_a_part_holding_figures_is_never_offered_as_a_slate_label(tmp_path: Path, line: str) -> None:
+    [p] = refused(tmp_path, line + "\n", holds="results")
+    assert "slate_families.csv" not in p.expected and "template" in p.expected
+
+
+@pytest.mark.parametrize("line", ["Maria Lopez (Leeds CLP, Momentum) 8,101", "Maria Lopez, Momentum organiser: 8,101",
+                                  "Maria Lopez (backed by Labour to Win) 8,101"])
+def test_a_description_holding_a_registered_label_is_an_error_not_a_silent_description(tmp_path: Path,
+                                                                                        line: str) -> None:
+    [p] = refused(tmp_path, line + "\n", holds="results")
+    assert "holds" in p.expected and "registered" in p.expected and "{label}" in p.expected
+
+
 @pytest.mark.parametrize("line", ["Maria Lopez [Momentum 8,101", "Maria Lopez Momentum] 8,101",
                                   "Maria Lopez [Momentum (left)] 8,101"])
 def test_unbalanced_or_nested_square_brackets_stop_at_their_line(tmp_path: Path, line: str) -> None:

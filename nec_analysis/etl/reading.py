@@ -45,6 +45,8 @@ SHARE_RE = re.compile(r"^\d+(?:\.\d+)?\s*%$")
 ORDINAL_RE = re.compile(r"^(?P<n>\d+)(?:st|nd|rd|th)?(?P<tie>=)?$", re.I)
 RANK_BEFORE_RE = re.compile(r"^(?P<n>\d+)(?:(?P<tie>=)|[.)]|st|nd|rd|th)?$", re.I)
 SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)  # a line over a group
+#: A share in words straight after its number: '11.1 per cent', '12 percent', '40pc' (read as '%').
+PER_CENT_RE = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent|pc)\b\.?", re.I)
 #: A part in square brackets with no bracket inside it: read as if printed in round ones.
 SQUARE_RE = re.compile(r"\[([^\[\]()]*)\]")
 TOKEN_RE = re.compile(r"\([^()]*\)|[–—]|[,:;]|(?:[^\s()–—,:;]|(?<=\d),(?=\d))+")
@@ -190,6 +192,9 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     reading = Reading()
     if square:
         reading.notes.append("square brackets read as round ones")
+    if PER_CENT_RE.search(text):
+        text = PER_CENT_RE.sub("%", text)
+        reading.notes.append("'per cent' read as %")
     s = text.strip()
     while s and s[-1] in ".;,!" and not s.lower().endswith("n.a."):
         reading.notes.append(f"ends with {s[-1]!r}")
@@ -277,8 +282,7 @@ def _read_tail(tail: list[str], reading: Reading, anchors: Anchors, holds: str) 
             left = _bracket(t[1:-1], reading, anchors, after_figure=True)
             if left is not None:
                 raise LineError(f"after the count only a unit, a slate label, earlier counts, a change or a "
-                                f"marker; the reader does not know {t!r}. If it is a slate or endorsement "
-                                f"label, add it to data/raw/slate_families.csv")
+                                f"marker; the reader does not know {t!r}. " + _unknown_part_advice(left))
             i += 1
             continue
         if SHARE_RE.match(t):
@@ -326,10 +330,22 @@ def _read_head(head: list[str], line: str, reading: Reading, anchors: Anchors, r
                            "If it is a slate or endorsement label, add it there"))
     dashes = [i for i, t in enumerate(head) if t in DASHES]
     if dashes:
-        raise LineError(f"a name, then the count; between dashes is {_join(head[dashes[0] + 1:])!r}, which is no "
-                        f"registered slate label (if it is one, add it to data/raw/slate_families.csv)")
+        between = _join(head[dashes[0] + 1:])
+        raise LineError(f"a name, then the count; between dashes is {between!r}, which is no registered slate "
+                        f"label. " + _unknown_part_advice(between))
     head = _footnote_off(head, reading)
     _name_and_description(head, reading, anchors)
+
+
+def _unknown_part_advice(part: str) -> str:
+    """What to do about a part of a line the reader does not know: register it as a slate label
+    only if it could be one (a label holds no figures)."""
+    if re.search(r"\d", part):
+        return ("It holds figures, so it is no slate label: data/raw/README.md lists the changes, shares and "
+                "earlier counts the reader knows; for any other part give the header a 'template:' naming the "
+                "parts of the line")
+    return ("If it is a slate or endorsement label as the source prints it, add it to "
+            "data/raw/slate_families.csv; if not, give the header a 'template:' naming the parts of the line")
 
 
 def _footnote_off(head: list[str], reading: Reading) -> list[str]:
@@ -381,6 +397,12 @@ def _name_and_description(head: list[str], reading: Reading, anchors: Anchors) -
             raise LineError(f"a slate label as registered; {reading.description!r} after the name is the registered "
                             f"label {same!r} in another case — if the source prints it so, register that spelling "
                             f"too in data/raw/slate_families.csv")
+        inside = anchors.contained_label(reading.description)
+        if inside:
+            raise LineError(f"one reading; the description {reading.description!r} holds {inside!r}, a slate label "
+                            f"registered in data/raw/slate_families.csv — the person's slate, or words about them? "
+                            f"Give the header a 'template:' naming the parts, such as "
+                            f"'{{name}} ({{description}}, {{label}}) {{figure}}'")
     problem = name_problem(reading.name, anchors)
     if problem:
         raise LineError(problem)
