@@ -60,12 +60,21 @@ def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
     ``names``: each election in words, if already known (:func:`election_names`)."""
     names = names or election_names(tables, rec["election_id"])
     return pd.DataFrame({  # headings: words.labels.HEADINGS
-        "election": [_cap(names[e]) for e in rec["election_id"]],
+        "election": election_labels(rec, names),
         "slate_labels": [s if isinstance(s, str) and s else charts.slate_label(f)
                          for s, f in zip(rec.get("slate_labels", [None] * len(rec)), rec["slate_family"])],
         "nominations": rec["nominations"], "votes": rec["votes"], "position": rec["position"],
         "elected": [yes_no(v) for v in rec["elected"]], "incumbent": [yes_no(v) for v in rec["incumbent"]],
     })
+
+
+def election_labels(rec: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """Each election of a record as a row label: the year alone ('2014', '2020 by-election') where
+    every one is of the same section (the standfirst names it), else in full ('2014 CLP-section election')."""
+    if rec["section"].nunique() <= 1:
+        return [f"{int(y)} by-election" if t == "by-election" else str(int(y))
+                for y, t in zip(rec["year"], rec["election_type"])]
+    return [_cap(names[e]) for e in rec["election_id"]]
 
 
 def election_names(tables: dict[str, pd.DataFrame], election_ids) -> dict[str, str]:
@@ -88,8 +97,7 @@ def record_chart(name: str, tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
     title = record_title(name, rec, measure, charts.fmt_int)
     top = float(rec[measure].max())
     rows, alt = [], []
-    for _, r in rec.iterrows():
-        label = names[r["election_id"]][4:]
+    for (_, r), label in zip(rec.iterrows(), election_labels(rec, names)):
         v = r[measure]
         mark = " ✓" if charts.is_yes(r["elected"]) else ""
         if pd.isna(v):
