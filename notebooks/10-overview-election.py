@@ -85,8 +85,8 @@ for eid in election_ids:
         charts.no_data("Neither vote nor nomination figures were published for this election; "
                        "the sources say only who was elected.")
     nb.show_table(cand, f"candidates-{eid}", f"Candidates, {nb.election_name(tables, eid)}",
-                      columns=["display_name", "slate", "gender", "incumbent", "nominations", "votes",
-                               "position", "elected"])
+                      columns=["display_name", "votes", "position", "elected", "nominations", "slate",
+                               "gender", "incumbent"])  # the result first: on a phone it is in view
 
 # %% [markdown]
 # ## Totals and turnout

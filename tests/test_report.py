@@ -315,6 +315,7 @@ def test_a_page_names_its_election_once_then_its_findings_start_with_what_was_fo
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj.data))
     monkeypatch.setitem(report._TABLES, "tables", tables)
     report._OUTPUT.pop("scope", None)
+    report._OUTPUT.pop("lead_head", None)  # no headline on this page yet
     report.set_scope(tables, "2014-clp")
     report.say(["In the 2014 CLP-section election, Grassroots left candidates won 4 of 6 seats.",
                 "In the 2014 CLP-section election, 5 of the 6 elected were women.",
@@ -673,3 +674,16 @@ def test_a_candidates_headline_says_what_their_record_shows_and_never_counts_an_
         won = int(mine["elected"].fillna(False).astype(bool).sum())
         assert ("never elected" in said) == (won == 0 and len(mine) > 1 and mine["elected"].notna().all()), said
         assert (" all " in said) <= (won == len(mine)), said
+
+
+def test_the_headline_is_not_said_again_word_for_word_under_it(monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj.data))
+    monkeypatch.setitem(notebook._OUTPUT, "lead_shown", False)
+    monkeypatch.setitem(notebook._OUTPUT, "scope", None)
+    notebook.lead("Peter Wheeler was replaced by Kate Osamor", "5 of the 6 incumbents who stood were re-elected.",
+                  about="In the 2014 CLP-section election, ")
+    notebook.say(["In the 2014 CLP-section election, Peter Wheeler was replaced by Kate Osamor.",
+                  "In the 2014 CLP-section election, Ann Black was re-elected."])
+    body = "".join(shown[1:])
+    assert "Kate Osamor" not in body and "Ann Black was re-elected" in body

@@ -28,6 +28,7 @@ import pandas as pd
 from .. import charts
 from ..charts import no_data  # noqa: F401  (what notebooks call, with the rest of this module)
 from ..io import load_tables, processed_dir
+from ..words.describe.leader import leader  # noqa: F401  (notebooks call nb.leader)
 from ..words.labels import candidate_href, family_in_figure, family_short, gender_words, sources_for
 from .downloads import (  # noqa: F401
     FILE_MODE,
@@ -132,6 +133,7 @@ def open_notebook(year: int, section: str = "clp", data_dir: str | Path | None =
     _TABLES["tables"] = tables
     _OUTPUT.pop("lead_shown", None)
     _OUTPUT.pop("lead_said", None)
+    _OUTPUT.pop("lead_head", None)
     _OUTPUT.pop("scope", None)
     set_output(report_dir)
     charts.apply_style()
@@ -284,32 +286,6 @@ def candidate_table(tables: dict[str, pd.DataFrame], election_id: str) -> pd.Dat
                                  ascending=[True, False, True], na_position="last").reset_index(drop=True)
 
 
-def leader(tables: dict[str, pd.DataFrame], election_id: str, cand: pd.DataFrame, measure: str = "votes") -> str:
-    """Who led ``measure`` (``votes`` or ``nominations``) in ``cand`` (:func:`candidate_table`), as a
-    chart title or headline: 'Ken Livingstone topped the ballot with 39,548 votes'. On a partial
-    list the lead is only among those listed, and says so."""
-    from ..analysis import nomination_figures, results
-    from ..analysis.core import is_partial
-
-    top = cand.dropna(subset=[measure]).sort_values(measure, ascending=False).iloc[0]
-    figure = charts.fmt_int(top[measure])
-    if measure == "votes":
-        if is_partial(tables, results(tables, election_id)["source_id"]):
-            return f"{top['display_name']} had the most votes of those listed, {figure}"
-        if pd.notna(top["position"]) and top["position"] == 1:
-            return f"{top['display_name']} topped the ballot with {figure} votes"
-        first = cand[cand["position"].eq(1).fillna(False)]
-        if len(first) == 1:  # a stated first place the printed votes contradict (a misprint kept as printed)
-            own = first["votes"].iloc[0]
-            if pd.notna(own):
-                return (f"{first['display_name'].iloc[0]} came first, though printed with fewer votes than "
-                        f"{top['display_name']} ({charts.fmt_int(own)} to {figure})")
-            return f"{first['display_name'].iloc[0]} came first; the most votes printed are {top['display_name']}'s, {figure}"
-        return f"{top['display_name']} has the most votes as printed, {figure}"
-    listed = " of those listed" if is_partial(tables, nomination_figures(tables, election_id).table["source_id"]) else ""
-    return f"{top['display_name']} led the nominations{listed} with {figure}"
-
-
 def sources_used(tables: dict[str, pd.DataFrame], election_ids: list[str], holds: str | None = None) -> str:
     """'LabourList (2014-08-20); Left Futures (2014-06)' for the chart source line: these elections'
     own sources only, by election type too (one wording: ``words.labels.sources_for``)."""
@@ -449,6 +425,7 @@ def lead(headline_text: str, standfirst: str | list[str], about: str | None = No
     text = " ".join(_beside(x, over) for x in given)
     # the sentences below need not say again what the standfirst said: say() leaves them out
     _OUTPUT["lead_said"] = set(given)  # type: ignore[assignment]
+    _OUTPUT["lead_head"] = headline_text  # type: ignore[assignment]  (nor the headline, word for word)
     over_html = (f'<p class="kicker">{html.escape(over)}</p>'
                  if over and over.lower() not in headline_text.lower() else "")
     display(HTML(f'<section class="lead">{over_html}<p class="headline">{html.escape(headline_text)}</p>'
@@ -466,7 +443,8 @@ def say(*sentences: str | list[str]) -> None:
     for x in sentences:
         flat.extend([x] if isinstance(x, str) else [str(y) for y in x])
     said = _OUTPUT.get("lead_said") or set()
-    flat = [x for x in flat if x.strip() not in said]  # the standfirst said it (with its own election)
+    flat = [x for x in flat if x.strip() not in said  # the standfirst (or the headline) said it
+            and plain(x).rstrip(".") != _OUTPUT.get("lead_head")]
     charts.say([public_text(_unscoped(x)) for x in flat])
 
 
