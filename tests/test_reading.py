@@ -138,6 +138,44 @@ def test_a_description_holding_a_registered_label_is_an_error_not_a_silent_descr
     assert "holds" in p.expected and "registered" in p.expected and "{label}" in p.expected
 
 
+@pytest.mark.parametrize("table, ranks", [
+    ("1) Maria Lopez 204\n2) Tom Okafor 98\n", [1, 2]),
+    ("• 1) Maria Lopez – 204\n• 2) Tom Okafor – 98\n", [1, 2]),
+    ("3=) Maria Lopez 204 (+12)\n3=) Tom Okafor 98 (down 4)\n", [3, 3]),
+])
+def test_a_rank_closed_by_a_bracket_is_a_rank_not_an_open_bracket(tmp_path: Path, table: str, ranks: list) -> None:
+    df = read(tmp_path, table)
+    assert values(df, "name", "figure", "rank") == [["Maria Lopez", 204, ranks[0]], ["Tom Okafor", 98, ranks[1]]]
+
+
+@pytest.mark.parametrize("table, star", [
+    ("Maria Lopez 204*\nTom Okafor 98\n", "*"),
+    ("Maria Lopez – 1,204† (Momentum)\nTom Okafor – 98\n", "†"),
+    ("Maria Lopez 204** CLPs\nTom Okafor 98 CLPs\n", "**"),
+])
+def test_a_footnote_marker_after_a_figure_is_a_note(tmp_path: Path, table: str, star: str) -> None:
+    df = read(tmp_path, table)
+    assert values(df, "name", "figure")[1] == ["Tom Okafor", 98] and values(df, "name")[0] == ["Maria Lopez"]
+    assert values(df, "figure")[0][0] in (204, 1204)
+    assert f"footnote marker {star!r} after the figure" in cands(df)["notes"].iloc[0]
+
+
+@pytest.mark.parametrize("table", [
+    "Maria Lopez MP 204\nTom Okafor OBE 98\n",
+    "LOPEZ, Maria MEP – 204\nOKAFOR, Tom – 98\n",
+    "Dr Maria Lopez MSP 204\nCllr Tom Okafor JP 98\n",
+])
+def test_post_nominal_letters_are_no_part_of_the_name(tmp_path: Path, table: str) -> None:
+    names = [n.casefold() for n in cands(read(tmp_path, table))["name"]]
+    assert names == ["maria lopez", "tom okafor"]
+
+
+@pytest.mark.parametrize("line", ["Lopez M. 204", "M. Lopez – 204", "LOPEZ, M 204"])
+def test_an_initial_for_a_forename_stops_instead_of_making_a_new_person(tmp_path: Path, line: str) -> None:
+    [p] = refused(tmp_path, line + "\n")
+    assert "initial" in p.expected and "in full" in p.expected
+
+
 @pytest.mark.parametrize("line", ["Maria Lopez [Momentum 8,101", "Maria Lopez Momentum] 8,101",
                                   "Maria Lopez [Momentum (left)] 8,101"])
 def test_unbalanced_or_nested_square_brackets_stop_at_their_line(tmp_path: Path, line: str) -> None:

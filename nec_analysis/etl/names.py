@@ -18,6 +18,10 @@ from pathlib import Path
 from .clippings import normalise_text
 
 HONORIFICS = re.compile(r"^(?:dr|cllr|councillor|mr|mrs|ms|miss|prof|sir|dame|lord|baroness)\.?\s+", re.I)
+#: Letters printed after a name for an office or an honour ('Dawn Butler MP', 'Ann Black OBE'): no part of it.
+POST_NOMINALS = re.compile(r"\s+(?:MP|MEP|MSP|MS|AM|MLA|OBE|MBE|CBE|QC|KC|JP)\.?$")
+#: An initial standing for a forename: 'A.', 'J'.
+INITIAL = re.compile(r"^[^\W\d_]\.?$")
 PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le",
              "bin", "bint", "al", "el", "ibn", "ben", "ap", "y", "e", "st"}
 TOTAL_WORDS = {"total", "totals", "turnout", "ballots", "spoilt", "spoiled", "void", "electorate", "valid",
@@ -41,16 +45,21 @@ def footnote_note(star: str | None) -> str | None:
 
 
 def normalise_name(raw: str) -> str:
-    """``'SURNAME, Forename'`` → ``'Forename SURNAME'``; drop honorifics; fold whitespace.
+    """``'SURNAME, Forename'`` → ``'Forename SURNAME'``; drop honorifics and post-nominal letters
+    (``MP``, ``OBE``); fold whitespace.
 
     Case is kept as printed: matching against the registry is case-insensitive.
     """
     name = " ".join(normalise_text(raw).split())
     if "," in name:
         surname, _, forename = name.partition(",")
+        if POST_NOMINALS.search(forename) and len(forename.split()) > 1:  # 'LOPEZ, Maria MEP'
+            forename = POST_NOMINALS.sub("", forename)
         name = f"{forename.strip()} {surname.strip()}"
     while HONORIFICS.match(name) and len(name.split()) > 2:  # 'Baroness Gould' keeps its title
         name = HONORIFICS.sub("", name, count=1)
+    while POST_NOMINALS.search(name) and len(name.split()) > 2:
+        name = POST_NOMINALS.sub("", name)
     return name.strip()
 
 
@@ -169,6 +178,12 @@ def name_problem(name: str, anchors: Anchors) -> str | None:
                     f"end of the line only: give the header a 'template:' for this order")
         return (f"a person's name; {name!r} holds {odd[0]!r}, a word of a unit, total or column heading — "
                 f"list such a line in the header ('heading_lines:', 'footnote_lines:') with a reason")
+    if sum(not INITIAL.match(w) for w in words) < 2 and len(words) > 1 and anchors.person(name) is None:
+        initial = next(w for w in words if INITIAL.match(w))
+        return (f"a forename and a surname in full; {name!r} gives the initial {initial!r}, which names no one the "
+                f"registry knows. If the text says who this is, add {name!r} as an alias of that person in "
+                f"data/raw/name_decisions.csv (decision 'alias', with the passage); else capture the name in full "
+                f"as the source prints it elsewhere")
     if len(words) == 2 and HONORIFICS.match(name) and anchors.person(name) is None:
         return (f"a forename and a surname; {name!r} is a title and a surname alone, which names no one the "
                 f"registry knows. If the text says who this is, add {name!r} as an alias of that person in "

@@ -47,6 +47,10 @@ RANK_BEFORE_RE = re.compile(r"^(?P<n>\d+)(?:(?P<tie>=)|[.)]|st|nd|rd|th)?$", re.
 SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)  # a line over a group
 #: A share in words straight after its number: '11.1 per cent', '12 percent', '40pc' (read as '%').
 PER_CENT_RE = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent|pc)\b\.?", re.I)
+#: A rank before the name closed by a bracket: '1) Ann Black'.
+RANK_PAREN_RE = re.compile(r"^\s*(?:[•·*▪‣◦●>]\s*)?\d+=?\)\s")
+#: A footnote marker straight after a figure: '120*', '1,204†'.
+FIGURE_FOOTNOTE_RE = re.compile(r"^(?P<fig>\d[\d,]*)(?P<star>\*{1,3}|†|‡)$")
 #: A part in square brackets with no bracket inside it: read as if printed in round ones.
 SQUARE_RE = re.compile(r"\[([^\[\]()]*)\]")
 TOKEN_RE = re.compile(r"\([^()]*\)|[–—]|[,:;]|(?:[^\s()–—,:;]|(?<=\d),(?=\d))+")
@@ -183,7 +187,8 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
         if "[" in text or "]" in text:
             raise LineError("balanced square brackets [ ], each around a part with no bracket inside it — "
                             "the line looks truncated or garbled")
-    if text.count("(") != text.count(")") or re.search(r"\([^)]*\(", text):
+    body = RANK_PAREN_RE.sub("", text)  # '1) Ann Black 120': a rank, not an open bracket
+    if body.count("(") != body.count(")") or re.search(r"\([^)]*\(", body):
         raise LineError("balanced brackets — the line looks truncated or garbled")
     if text.rstrip().endswith(":") and not re.search(r"\d", text):
         raise LineError("a candidate line, or a sub-header over a group ('Elected:', 'Not elected:', "
@@ -203,6 +208,11 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
         reading.notes.append("dot leaders before the figure")
         s = LEADER_RE.sub(" – ", s)
     tokens = TOKEN_RE.findall(s)
+    for i, t in enumerate(tokens):
+        m = FIGURE_FOOTNOTE_RE.match(t)
+        if m and i > 0:  # '120*': the footnote marker is kept as a note, the figure read
+            tokens[i] = m.group("fig")
+            reading.notes.append(f"footnote marker {m.group('star')!r} after the figure")
     if tokens and tokens[0] in BULLETS and len(tokens) > 1:
         tokens = tokens[1:]
     if len(tokens) > 1 and RANK_BEFORE_RE.match(tokens[0]) and not NUM_RE.match(tokens[1]):
