@@ -176,6 +176,29 @@ def test_an_initial_for_a_forename_stops_instead_of_making_a_new_person(tmp_path
     assert "initial" in p.expected and "in full" in p.expected
 
 
+@pytest.mark.parametrize("table", [
+    "| Maria Lopez | Momentum | 8,101 | 41.2% |\n| Tom Okafor | Labour to Win | 7,550 | 38.5% |\n",
+    "Maria Lopez | Momentum | 8,101 | 41.2%\nTom Okafor | Labour to Win | 7,550 | 38.5%\n",
+    "|LOPEZ, Maria|Momentum|8,101|41.2%|\n|OKAFOR, Tom|Labour to Win|7,550|38.5%|\n",
+])
+def test_cells_between_pipes(tmp_path: Path, table: str) -> None:
+    df = read(tmp_path, table, holds="results")
+    assert [[n.casefold(), *rest] for n, *rest in values(df, "name", "label", "figure", "share")] == [
+        ["maria lopez", "Momentum", 8101, "41.2%"], ["tom okafor", "Labour to Win", 7550, "38.5%"]]
+    assert all("cells between '|'" in n for n in cands(df)["notes"])
+
+
+@pytest.mark.parametrize("line", ["| Name | Slate | Votes | % |", "|---|---|---:|", "Candidate | CLPs | Share",
+                                  "Name     Nominations"])
+def test_a_column_heading_or_rule_line_asks_for_heading_lines(tmp_path: Path, line: str) -> None:
+    [p] = refused(tmp_path, line + "\nMaria Lopez | 204\n")
+    assert p.line == first_line() and "heading_lines" in p.expected and "slate_families" not in p.expected
+    at = first_line("heading_lines: 0: x\n")
+    extra = f"heading_lines: {at}: the column headings\n"
+    df = read(tmp_path, line + "\nMaria Lopez | 204\n", extra=extra)
+    assert df["row_kind"].tolist() == ["heading", "candidate"] and values(df, "name", "figure") == [["Maria Lopez", 204]]
+
+
 @pytest.mark.parametrize("line", ["Maria Lopez [Momentum 8,101", "Maria Lopez Momentum] 8,101",
                                   "Maria Lopez [Momentum (left)] 8,101"])
 def test_unbalanced_or_nested_square_brackets_stop_at_their_line(tmp_path: Path, line: str) -> None:

@@ -25,7 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import Anchors, footnote_note, name_problem, normalise_name, shouty, split_footnote
+from .names import (
+    NOT_NAME_WORDS,
+    Anchors,
+    footnote_note,
+    name_problem,
+    normalise_name,
+    shouty,
+    split_footnote,
+)
 
 UNITS = {  # unit words printed after a count → the kind of table they belong in
     "clps": "nominations", "clp": "nominations", "nominations": "nominations", "nomination": "nominations",
@@ -47,6 +55,8 @@ RANK_BEFORE_RE = re.compile(r"^(?P<n>\d+)(?:(?P<tie>=)|[.)]|st|nd|rd|th)?$", re.
 SUBHEADER_RE = re.compile(r"^(?P<sub>elected|not elected|unsuccessful)\s*:?$", re.I)  # a line over a group
 #: A share in words straight after its number: '11.1 per cent', '12 percent', '40pc' (read as '%').
 PER_CENT_RE = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent|pc)\b\.?", re.I)
+#: Words of a table's column headings ('Name | Slate | Votes | %'): two on a line with no figure make it a heading.
+HEADING_WORDS = NOT_NAME_WORDS | {"slate", "%", "rank", "position", "percentage"}
 #: A rank before the name closed by a bracket: '1) Ann Black'.
 RANK_PAREN_RE = re.compile(r"^\s*(?:[•·*▪‣◦●>]\s*)?\d+=?\)\s")
 #: A footnote marker straight after a figure: '120*', '1,204†'.
@@ -181,6 +191,17 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     ``ranked``: the header says bracketed numbers after names are previous ranks.
     ``bare``: the line holds a name and no figure (its figure is on another line).
     """
+    piped = text.strip().startswith("|") or " | " in text
+    if piped:  # '| Ann Black | Open Labour | 1,234 |': a table's cells, read as if separated by dashes
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-+:?|", c) for c in cells):
+            raise LineError("a candidate line; this is a table's rule (dashes between '|'): list its line in the "
+                            "header's heading_lines: with a reason")
+        text = " – ".join(c for c in cells if c)
+    heading = [w for w in re.findall(r"[^\s–—|:,()]+", text) if w.casefold().strip(".") in HEADING_WORDS]
+    if len(heading) > 1 and not re.search(r"\d", text):
+        raise LineError(f"a candidate line; this reads as a table's column headings ({', '.join(heading)}): list its "
+                        f"line in the header's heading_lines: with a reason")
     square = "[" in text or "]" in text
     if square:  # '[Labour to Win]', '[elected]': square brackets hold what round ones do
         text = SQUARE_RE.sub(r"(\1)", text)
@@ -195,6 +216,8 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
                         "'Unsuccessful:'); this ends with a colon like a sub-header but is none of them — "
                         "if it is a caption or heading, list its line under caption_lines or heading_lines")
     reading = Reading()
+    if piped:
+        reading.notes.append("cells between '|' read as separated by dashes")
     if square:
         reading.notes.append("square brackets read as round ones")
     if PER_CENT_RE.search(text):
