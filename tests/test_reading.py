@@ -199,6 +199,18 @@ def test_a_column_heading_or_rule_line_asks_for_heading_lines(tmp_path: Path, li
     assert df["row_kind"].tolist() == ["heading", "candidate"] and values(df, "name", "figure") == [["Maria Lopez", 204]]
 
 
+@pytest.mark.parametrize("table, holds, unit", [
+    ("Maria Lopez (204 nominations)\nTom Okafor (98 nominations)\n", "nominations", "nominations"),
+    ("Maria Lopez (8,101 votes) – elected\nTom Okafor (7,550 votes)\n", "results", "votes"),
+    ("LOPEZ, Maria – Momentum (204 CLPs)\nOKAFOR, Tom – Labour to Win (98 CLPs)\n", "nominations", "CLPs"),
+])
+def test_a_count_printed_in_brackets_with_its_unit(tmp_path: Path, table: str, holds: str, unit: str) -> None:
+    df = read(tmp_path, table, holds=holds)
+    assert [n.casefold() for n in cands(df)["name"]] == ["maria lopez", "tom okafor"]
+    assert values(df, "unit") == [[unit], [unit]] and values(df, "figure")[1] == [98 if holds == "nominations" else 7550]
+    assert all("count printed in brackets" in n for n in cands(df)["notes"])
+
+
 @pytest.mark.parametrize("line", ["Maria Lopez [Momentum 8,101", "Maria Lopez Momentum] 8,101",
                                   "Maria Lopez [Momentum (left)] 8,101"])
 def test_unbalanced_or_nested_square_brackets_stop_at_their_line(tmp_path: Path, line: str) -> None:
@@ -278,6 +290,8 @@ def test_a_figure_not_known_is_unknown_not_zero(tmp_path: Path, table: str, note
     "Maria Lopez, 2 nominations\nLeeds Central CLP\nBristol West CLP\nTom Okafor, 1 nomination\nHove CLP\n",
     "Maria Lopez – 2 nominations\n\nLeeds Central CLP\n\nBristol West CLP\n\nTom Okafor – 1 nomination\n\nHove CLP\n",
     "LOPEZ, Maria: 2 nominations\nLeeds Central\nBristol West\nOKAFOR, Tom: 1 nomination\nHove\n",
+    "Maria Lopez (2 nominations):\nLeeds Central CLP\nBristol West CLP\nTom Okafor (1 nomination):\nHove CLP\n",
+    "• Maria Lopez [2 nominations]\nLeeds Central\nBristol West\n• Tom Okafor [1 nomination]\nHove\n",
 ])
 def test_per_body_lists_with_comma_dash_or_colon(tmp_path: Path, table: str) -> None:
     df = read(tmp_path, table)

@@ -59,6 +59,8 @@ PER_CENT_RE = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent|pc)\b\.?", re.I)
 HEADING_WORDS = NOT_NAME_WORDS | {"slate", "%", "rank", "position", "percentage"}
 #: A rank before the name closed by a bracket: '1) Ann Black'.
 RANK_PAREN_RE = re.compile(r"^\s*(?:[•·*▪‣◦●>]\s*)?\d+=?\)\s")
+#: A count printed in brackets with its unit: '(13 nominations)', '(2,001 votes)'.
+BRACKETED_COUNT_RE = re.compile(r"^\((?P<fig>\d[\d,]*)\s+(?P<unit>[^\d()]+?)\)$")
 #: A footnote marker straight after a figure: '120*', '1,204†'.
 FIGURE_FOOTNOTE_RE = re.compile(r"^(?P<fig>\d[\d,]*)(?P<star>\*{1,3}|†|‡)$")
 #: A part in square brackets with no bracket inside it: read as if printed in round ones.
@@ -238,6 +240,11 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
             reading.notes.append(f"footnote marker {m.group('star')!r} after the figure")
     if tokens and tokens[0] in BULLETS and len(tokens) > 1:
         tokens = tokens[1:]
+    counted = [i for i, t in enumerate(tokens) if (m := BRACKETED_COUNT_RE.match(t)) and m["unit"].casefold() in UNITS]
+    if len(counted) == 1 and not any(NUM_RE.match(t) for t in tokens):  # 'Ann Black (13 nominations):'
+        m = BRACKETED_COUNT_RE.match(tokens[counted[0]])
+        tokens[counted[0]:counted[0] + 1] = [m["fig"], *m["unit"].split()]
+        reading.notes.append("count printed in brackets with its unit")
     if len(tokens) > 1 and RANK_BEFORE_RE.match(tokens[0]) and not NUM_RE.match(tokens[1]):
         if not any(NUM_RE.match(t) or t.casefold() in UNKNOWN_FIGURES for t in tokens[1:]) \
                 and NUM_RE.match(tokens[0]):
