@@ -53,6 +53,10 @@ if ranked is not None and not ranked.empty:
     nb.lead(nb.leader(tables, election_ids[0], first_table),
             [s for s in nb.describe_election(tables, election_ids[0]) if s.startswith("Elected")][:1]
             + nb.describe_election(tables, election_ids[0])[:1], about=election_ids[0])
+elif first_table is not None and first_table["nominations"].notna().any():  # no votes: who led the nominations
+    nb.lead(nb.leader(tables, election_ids[0], first_table, "nominations"),
+            [s for s in nb.describe_election(tables, election_ids[0]) if s.startswith("Elected")][:1]
+            + nb.describe_election(tables, election_ids[0])[:1], about=election_ids[0])
 else:
     nb.lead_from(nb.describe_election(tables, election_ids[0]) if election_ids else [], 0,
                  f"No NEC election in {year} is in the data")

@@ -130,7 +130,9 @@ def test_internal_paths_never_reach_a_reader() -> None:
     assert notebook.public_text("facts.csv research notes (shared/sources) (2014)") == "the project's research notes (2014)"
     assert notebook.public_text("Labour NEC (headline not in stored copy; URL slug: rolling-list-2022)") == "Labour NEC"
     assert notebook.public_text("LabourList 2014-08-20 'Results' (shared/sources/articles/002_5d.txt): 'The'") \
-        == "LabourList 2014-08-20 'Results': 'The'"
+        == "LabourList 20 August 2014 'Results': 'The'"  # a date as a reader reads it
+    assert notebook.public_text("https://x.org/2014/08/a-2014-08-20/ in 1998-2001") == \
+        "https://x.org/2014/08/a-2014-08-20/ in 1998-2001"  # an address and a span of years stay as they are
     assert notebook.public_text("Ann Black led with 220") == "Ann Black led with 220"
 
 
@@ -687,3 +689,21 @@ def test_the_headline_is_not_said_again_word_for_word_under_it(monkeypatch) -> N
                   "In the 2014 CLP-section election, Ann Black was re-elected."])
     body = "".join(shown[1:])
     assert "Kate Osamor" not in body and "Ann Black was re-elected" in body
+
+
+def test_a_year_index_never_leads_with_how_the_election_was_run_when_it_has_a_finding(tmp_path: Path) -> None:
+    """2002, 2004 and 2022 led with 'The ... election filled 6 seats by a block vote'."""
+    from nec_analysis.site import indexes
+
+    tables = load_tables()
+    year = 2002
+    [eid] = report.elections_of_year(tables, year)
+    procedure = report.describe_election(tables, eid)[0].rstrip(".")
+    finding = "The one person elected was a man"
+    out = tmp_path / str(year)
+    out.mkdir()
+    for stem, head in (("10-overview-election", procedure), ("30-count-gender", finding)):
+        (out / f"{stem}.html").write_text(f'<section class="lead"><p class="kicker">{year} CLP-section election</p>'
+                                          f'<p class="headline">{head}</p></section>', encoding="utf-8")
+    index = indexes.build_index(year, out, site=False).read_text(encoding="utf-8")
+    assert re.search(r'<p class="headline">(.*?)</p>', index).group(1) == f"{year} CLP-section election: {finding}"

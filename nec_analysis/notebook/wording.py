@@ -39,8 +39,15 @@ _INTERNAL = [
 ]
 
 
+#: A date written as the data keep it ('2014-08-20', '2014-06'), standing alone (not inside an address).
+_ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}(?:-\d{2})?(?![\w/-])")
+
+
 def public_text(text: str) -> str:
-    """``text`` without internal paths or storage notes (see ``_INTERNAL``)."""
+    """``text`` without internal paths or storage notes (see ``_INTERNAL``), its dates as a reader
+    reads them ('LabourList 20 August 2014 ...': ``words.format.date``)."""
+    from ..words.format import date
+
     for pattern, words in _INTERNAL:
         text = pattern.sub(words, text)
-    return text
+    return _ISO_DATE.sub(lambda m: date(m.group(0)), text)

@@ -13,6 +13,7 @@ from .. import charts
 from ..io import load_tables
 from ..notebook import (
     candidate_table,
+    describe_election,
     election_name,
     elections_of_year,
     plain,
@@ -138,6 +139,9 @@ def build_index(year: int, out_dir: Path, data_dir: Path | None = None, site: bo
         found = finding_in(over, head) if head else None
         if found and found not in findings and not head.startswith(ABSENCE):
             findings.append(found)
+    # how an election was run ('... filled 6 seats by a block vote') is no finding to lead a year with
+    procedure = {describe_election(tables, e)[0].rstrip(".") for e in elections_of_year(tables, year)}
+    findings.sort(key=lambda f: f.rstrip(".") in procedure)
     data_files = sorted(f.name for f in (Path(out_dir) / "data").glob("*.csv")) if (Path(out_dir) / "data").is_dir() else []
     processed = [{"file": f, "label": TABLE_WORDS.get(f[:-4], f[:-4].replace("_", " "))}
                  for f in data_files if f[:-4] in tables]

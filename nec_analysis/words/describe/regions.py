@@ -76,8 +76,10 @@ def describe_home_regions(tables: dict[str, pd.DataFrame], election_id: str) -> 
     weak = known[known.home_region_strength != "stated"]
     out = []
     if known.empty:
-        out.append(f"{in_election(tables, election_id)}, none of the {plural(n, 'person', 'people')} elected has a home "
-                   "region in the data, so nothing can be said about where they live.")
+        who = ("the one person elected has no home region in the data, so nothing can be said about where they live"
+               if n == 1 else f"none of the {plural(n, 'person', 'people')} elected has a home region in the data, so"
+               " nothing can be said about where they live")
+        out.append(f"{in_election(tables, election_id)}, {who}.")
         return out + _south_claim_sentence(tables, election_id)
     parts = ", ".join(f"{name} ({region}{'' if s == 'stated' else ', weak source'})"
                       for name, region, s in known[["display_name", "home_region", "home_region_strength"]]
