@@ -31,6 +31,7 @@ Plausibility (a figure no real table could print) is checked in :mod:`.checks`.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 import pandas as pd
@@ -163,7 +164,8 @@ def positions(res: pd.DataFrame, sources: pd.DataFrame, in_doubt: set[tuple[str,
             sources_of.setdefault(r["election_id"], set()).add(r["source_id"])
     certain = {eid for eid, votes in votes_of.items()
                if not sources_of[eid] & partial and not any(pd.isna(v) for v in votes)}
-    place = {k: 1 + sum(v > r["votes"] for v in votes_of[k[0]])  # ties share the higher place
+    descending = {eid: sorted(-v for v in votes_of[eid]) for eid in certain}
+    place = {k: 1 + bisect.bisect_left(descending[k[0]], -r["votes"])  # those with more votes; ties share a place
              for k, r, p in zip(keys, rows, pref) if p and k[0] in certain}
     res = res.copy()
     res["position"] = pd.array([stated.get(k, pd.NA if k in in_doubt else place.get(k, pd.NA)) if p else pd.NA
