@@ -707,3 +707,32 @@ def test_a_year_index_never_leads_with_how_the_election_was_run_when_it_has_a_fi
                                           f'<p class="headline">{head}</p></section>', encoding="utf-8")
     index = indexes.build_index(year, out, site=False).read_text(encoding="utf-8")
     assert re.search(r'<p class="headline">(.*?)</p>', index).group(1) == f"{year} CLP-section election: {finding}"
+
+
+def test_a_lead_on_nominations_says_nominations_beside_its_figure() -> None:
+    """2022's overview read 'Ann Black led the nominations of those listed with 207'."""
+    tables = load_tables()
+    for eid in ("2022-clp", "2014-clp"):
+        cand = report.candidate_table(tables, eid)
+        top = cand.dropna(subset=["nominations"]).sort_values("nominations").iloc[-1]
+        said = report.leader(tables, eid, cand, "nominations")
+        assert said.startswith(f"{top['display_name']} had the most nominations"), said
+        assert said.endswith(f", {int(top['nominations']):,}"), said
+
+
+def test_one_man_above_a_woman_on_his_slate_is_a_sentence_not_a_plural_list() -> None:
+    from nec_analysis.analysis import men_above_women_on_slate
+    from nec_analysis.analysis.core import election_ids, name
+    from nec_analysis.words.describe import describe_gender
+
+    tables = load_tables()
+    checked = 0
+    for eid in election_ids(tables):
+        pairs = men_above_women_on_slate(tables, eid).table
+        men = sorted(set(pairs["candidate_id_man"])) if "candidate_id_man" in pairs else []
+        said = " ".join(describe_gender(tables, eid))
+        if len(men) == 1:
+            checked += 1
+            assert f"{name(tables, men[0])} finished above a woman on his own slate." in said, said
+            assert "men who finished" not in said
+    assert checked  # 2014: Ken Livingstone

@@ -47,7 +47,8 @@ def describe_gender(tables: Tables, election_id: str) -> list[str]:
     if "position_man" in pairs.table:
         men = sorted(set(pairs.table["candidate_id_man"]))
         if men:
-            out.append(f"{_in(tables, election_id)}, men who finished above a woman on their own slate: "
-                       f"{_join_names(_name(tables, m) for m in men)}.")
+            who = _join_names(_name(tables, m) for m in men)
+            out.append(f"{_in(tables, election_id)}, {who} finished above a woman on his own slate." if len(men) == 1
+                       else f"{_in(tables, election_id)}, men who finished above a woman on their own slate: {who}.")
     own = [n for n in res.notes if n.startswith(_in(tables, election_id))]
     return out + own + pairs.notes

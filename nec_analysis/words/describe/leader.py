@@ -31,4 +31,4 @@ def leader(tables: dict[str, pd.DataFrame], election_id: str, cand: pd.DataFrame
                     else f"{who} came first; the most votes printed are {top['display_name']}'s, {figure}")
         return f"{top['display_name']} has the most votes as printed, {figure}"
     listed = " of those listed" if is_partial(tables, nomination_figures(tables, election_id).table["source_id"]) else ""
-    return f"{top['display_name']} led the nominations{listed} with {figure}"
+    return f"{top['display_name']} had the most nominations{listed}, {figure}"
