@@ -211,6 +211,20 @@ def test_a_count_printed_in_brackets_with_its_unit(tmp_path: Path, table: str, h
     assert all("count printed in brackets" in n for n in cands(df)["notes"])
 
 
+@pytest.mark.parametrize("line, advice, not_advice", [
+    ("Maria Lopez — elected with 8,101 votes", "words of a sentence", "slate_families"),
+    ("Maria Lopez 8,101 (first round)", "words of a sentence", "slate_families"),
+    ("Maria Lopez – tipped to win – 8,101", "words of a sentence", "slate_families"),
+    ("Maria Lopez 8,101 (momentum)", "register that spelling too", "template"),
+    ("Maria Lopez – LABOUR TO WIN – 8,101", "register that spelling too", "template"),
+    ("Maria Lopez 8,101 (Unison Left)", "If it is a slate or endorsement label", "words of a sentence"),
+])
+def test_advice_on_a_part_the_reader_does_not_know_fits_what_the_part_is(tmp_path: Path, line: str, advice: str,
+                                                                          not_advice: str) -> None:
+    [p] = refused(tmp_path, line + "\n", holds="results")
+    assert advice in p.expected and not_advice not in p.expected
+
+
 @pytest.mark.parametrize("line", ["Maria Lopez [Momentum 8,101", "Maria Lopez Momentum] 8,101",
                                   "Maria Lopez [Momentum (left)] 8,101"])
 def test_unbalanced_or_nested_square_brackets_stop_at_their_line(tmp_path: Path, line: str) -> None:

@@ -322,7 +322,7 @@ def _read_tail(tail: list[str], reading: Reading, anchors: Anchors, holds: str) 
             left = _bracket(t[1:-1], reading, anchors, after_figure=True)
             if left is not None:
                 raise LineError(f"after the count only a unit, a slate label, earlier counts, a change or a "
-                                f"marker; the reader does not know {t!r}. " + _unknown_part_advice(left))
+                                f"marker; the reader does not know {t!r}. " + _unknown_part_advice(left, anchors))
             i += 1
             continue
         if SHARE_RE.match(t):
@@ -372,17 +372,26 @@ def _read_head(head: list[str], line: str, reading: Reading, anchors: Anchors, r
     if dashes:
         between = _join(head[dashes[0] + 1:])
         raise LineError(f"a name, then the count; between dashes is {between!r}, which is no registered slate "
-                        f"label. " + _unknown_part_advice(between))
+                        f"label. " + _unknown_part_advice(between, anchors))
     head = _footnote_off(head, reading)
     _name_and_description(head, reading, anchors)
 
 
-def _unknown_part_advice(part: str) -> str:
+def _unknown_part_advice(part: str, anchors: Anchors) -> str:
     """What to do about a part of a line the reader does not know: register it as a slate label
-    only if it could be one (a label holds no figures)."""
+    only if it could be one (a label holds no figures, and is not words of a sentence: no
+    capital letter, or an elected marker in it)."""
+    label = anchors.contained_label(part)
+    if label and label.casefold() == part.strip().casefold():
+        registered = next(x for x in anchors.labels if x.casefold() == label.casefold())
+        return (f"It is the registered slate label {registered!r} printed as {label!r}: if the source prints it so, "
+                f"register that spelling too in data/raw/slate_families.csv, with the same family")
     if re.search(r"\d", part):
         return ("It holds figures, so it is no slate label: data/raw/README.md lists the changes, shares and "
                 "earlier counts the reader knows; for any other part give the header a 'template:' naming the "
+                "parts of the line")
+    if not re.search(r"[A-Z]", part) or any(w.casefold() in MARKERS for w in part.split()):
+        return ("It reads as words of a sentence, not a slate label: give the header a 'template:' naming the "
                 "parts of the line")
     return ("If it is a slate or endorsement label as the source prints it, add it to "
             "data/raw/slate_families.csv; if not, give the header a 'template:' naming the parts of the line")
