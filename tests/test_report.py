@@ -736,3 +736,20 @@ def test_one_man_above_a_woman_on_his_slate_is_a_sentence_not_a_plural_list() ->
             assert f"{name(tables, men[0])} finished above a woman on his own slate." in said, said
             assert "men who finished" not in said
     assert checked  # 2014: Ken Livingstone
+
+
+def test_the_year_index_marks_a_winners_misprinted_votes_beside_them(tmp_path: Path) -> None:
+    from nec_analysis.site import indexes
+
+    tables = load_tables()
+    bad = _misprints(tables)
+    for eid, rows in bad.groupby("election_id"):
+        year = int(tables["elections"].set_index("election_id").loc[eid, "year"])
+        out = tmp_path / str(year)
+        out.mkdir(exist_ok=True)
+        page = indexes.build_index(year, out, site=False).read_text(encoding="utf-8")
+        for cid, votes in zip(rows["candidate_id"], rows["value_a"]):
+            item = re.search(rf'<li><a href="[^"]*/{cid}\.html">[^<]*</a> \(([^)]*)\)</li>', page).group(1)
+            assert f"{int(float(votes)):,} votes as printed" in item and "misprint" in item
+        others = re.findall(r'<li><a href="[^"]*/candidates/[^"]*">[^<]*</a> \(([^)]*)\)</li>', page)
+        assert sum("misprint" in o for o in others) == len(rows)  # only theirs

@@ -10,6 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from .. import charts
+from ..analysis.core import misprinted_votes
 from ..io import load_tables
 from ..notebook import (
     candidate_table,
@@ -120,10 +121,12 @@ def elected(tables: dict[str, pd.DataFrame], year: int) -> list[dict]:
         seats = el.loc[e, "seats"]
         missing = None if pd.isna(seats) or len(won) >= int(seats) else (
             f"The sources in the data name {len(won)} of the {int(seats)} winners.")
+        misprinted = set(misprinted_votes(tables, e)["candidate_id"])
         out.append({"name": _cap(election_name(tables, e)), "changes": changes, "section": section,
                     "missing": missing, "people": [
             {"name": r["display_name"], "href": candidate_href(r["candidate_id"]), "slate": family_short(r["slate_family"]),
-             "votes": None if pd.isna(r["votes"]) else charts.fmt_int(r["votes"])} for _, r in won.iterrows()]})
+             "votes": None if pd.isna(r["votes"]) else charts.fmt_int(r["votes"]),
+             "misprint": r["candidate_id"] in misprinted} for _, r in won.iterrows()]})
     return out
 
 
