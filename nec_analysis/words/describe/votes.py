@@ -22,12 +22,13 @@ def rank_agreement(rho: float) -> str:
 
 
 def rank_agreement_title(rho: float | None, election: str) -> str:
-    """A chart title / headline: 'Candidates with more nominations mostly got more votes in the 2014
-    CLP-section election (rank correlation 0.85)'."""
+    """A chart title / headline: 'Candidates with more nominations mostly got more votes (rank
+    correlation 0.85) in the 2014 CLP-section election' (the election last: a page puts it over
+    the headline instead, ``words.labels.without_election``)."""
     if rho is None:
         return f"Nominations and votes of each candidate in {election}"
     words = rank_agreement(rho)
-    return f"{words[:1].upper()}{words[1:]} in {election} (rank correlation {rho:.2f})"
+    return f"{words[:1].upper()}{words[1:]} (rank correlation {rho:.2f}) in {election}"
 
 
 def describe_nominations_vs_votes(tables: Tables, election_id: str) -> list[str]:
