@@ -50,10 +50,12 @@ def read_raw(raw: Path, root: Path) -> tuple[list[Parsed], dict[str, pd.DataFram
     labels = list(csv["slate_families"].label)
     parsed: list[Parsed] = []
     problems: list[Problem] = []
+    anchors = None  # the registered people and labels: one look-up for every clipping of the folder
     for path in sorted((raw / "clippings").glob("*.txt")):
         try:
             clip = read_clipping(path, root)
-            parsed.append(Parsed(clip, *read_table(clip, default_anchors(clip, labels))))
+            anchors = anchors or default_anchors(clip, labels)
+            parsed.append(Parsed(clip, *read_table(clip, anchors)))
         except ClippingError as err:
             problems += err.problems
     if problems:
