@@ -128,6 +128,23 @@ def test_totals_and_approximate_figures(tmp_path: Path) -> None:
     assert df["label"].fillna("").tolist() == ["", "approximate"]
 
 
+@pytest.mark.parametrize("line, figure", [("turnout_pct: 22.1%", 22.1), ("turnout_pct: ~55%", 55),
+                                          ("turnout_pct: 7.25 %", None)])
+def test_a_turnout_printed_with_its_percent_sign(tmp_path: Path, line: str, figure: float | None) -> None:
+    if figure is None:  # a space before the sign is no 'measure: value' line
+        [p] = problems(tmp_path, line + "\n", holds="totals")
+        assert "measure: value" in p.expected
+        return
+    df = parse(tmp_path, line + "\n", holds="totals")
+    assert df["figure"].tolist() == [figure] and df["notes"].tolist() == ["printed with %"]
+
+
+@pytest.mark.parametrize("line", ["ballots_cast: 123,456%", "nominations_total: 40%"])
+def test_a_percent_sign_on_a_count_is_refused(tmp_path: Path, line: str) -> None:
+    [p] = problems(tmp_path, line + "\n", holds="totals")
+    assert "%" in p.expected
+
+
 @pytest.mark.parametrize("printed, expected", [
     ("LIVINGSTONE, Ken", "Ken LIVINGSTONE"),
     ("SINGH JOSAN, Gurinder", "Gurinder SINGH JOSAN"),

@@ -205,7 +205,9 @@ def _totals(clip: Clipping, numbered: list[tuple[int, str, str]]) -> tuple[list[
             problems.append(Problem(clip.file, n, text, f"'measure: value' with measure one of "
                                                         f"{', '.join(TOTAL_MEASURES)} (prefix ~ for approximate)"))
             continue
-        fig = m.group("fig")
+        fig, notes = m.group("fig"), None
+        if m.group("name") == "turnout_pct" and fig.endswith("%"):  # 'turnout_pct: 22.1%': the unit the key names
+            fig, notes = fig[:-1], "printed with %"
         try:
             if "." in fig:
                 if not re.fullmatch(r"\d+\.\d+", fig):
@@ -217,7 +219,7 @@ def _totals(clip: Clipping, numbered: list[tuple[int, str, str]]) -> tuple[list[
             problems.append(Problem(clip.file, n, text, str(err)))
             continue
         rows.append(new_row(clip, n, text, "total", name=m.group("name"), figure=figure,
-                         label="approximate" if m.group("approx") else None))
+                         label="approximate" if m.group("approx") else None, notes=notes))
     return rows, problems
 
 
