@@ -25,9 +25,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..notebook import write_file
 from ..paths import build_dir, processed_dir, project_root, reports_dir
 from ..store import load_tables
-from . import cache, engine, pages
+from . import cache, engine, imports, pages
 from .engine import DEFAULT_TIMEOUT, JobFailed, NotebookFailed
 from .home import build_site, prepare_site
 from .indexes import build_index, copy_data
@@ -68,6 +69,41 @@ def out_of_date(target: Path, inputs: list[Path]) -> bool:
         return True
     built = target.stat().st_mtime
     return any(p.stat().st_mtime > built for p in inputs)
+
+
+def _seconds_file() -> Path:
+    return build_dir() / "page-seconds.json"
+
+
+def expected_seconds(names: list[tuple[int, str]], several_years: bool) -> list[float]:
+    """The seconds each page (year, notebook) took the last time a build like this one (one year,
+    or several) made that notebook's page; 0 where none is known. Only for the order the pages
+    start in (the longest first, so that the last to finish is not a long one started late)."""
+    import json
+
+    try:
+        known = json.loads(_seconds_file().read_text(encoding="utf-8")).get("several" if several_years else "one", {})
+    except (OSError, ValueError, AttributeError):
+        known = {}
+    return [float(known.get(stem, 0.0)) if isinstance(known, dict) else 0.0 for _, stem in names]
+
+
+def keep_seconds(names: list[tuple[int, str]], took: list[float], several_years: bool) -> None:
+    """Keep the seconds each notebook's page took (the most of any year) for the next build's order."""
+    import json
+
+    path = _seconds_file()
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        kept = kept if isinstance(kept, dict) else {}
+    except (OSError, ValueError):
+        kept = {}
+    now: dict[str, float] = {}
+    for (_, stem), seconds in zip(names, took, strict=True):
+        now[stem] = round(max(now.get(stem, 0.0), seconds), 3)
+    kept["several" if several_years else "one"] = {**kept.get("several" if several_years else "one", {}), **now}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_file(path, json.dumps(kept, indent=1, sort_keys=True) + "\n")
 
 
 def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | None = None,
@@ -113,8 +149,12 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
                                           if (Path(site) / str(y) / "index.html").exists()})
         site_job = engine.start((cache.prepared_site, (prepare_site, site, data_dir, indexed), {}))
     several_years = len({y for y, _ in names}) > 1
+    took: list[float] = []
     results = engine.run_jobs(jobs, workers, on_result=progress,
-                              also_preload=engine.PRELOAD_SHARED if several_years else ())
+                              also_preload=engine.PRELOAD_SHARED if several_years else (),
+                              expected=expected_seconds(names, several_years), seconds=took)
+    if jobs:
+        keep_seconds(names, took, several_years)
     failed = [(names[i][0], err) for i, (ok, err) in enumerate(results) if not ok]
     prepared = None
     if site_job is not None:
@@ -181,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--out", type=Path, default=None, help="default: reports")
     s.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
-    engine.skip_optional_imports()  # this process only builds pages
+    imports.trim()  # this process only builds pages
     try:
         if args.command == "site":
             build_site(args.out or reports_dir(), args.data_dir)

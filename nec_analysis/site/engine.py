@@ -31,6 +31,7 @@ A notebook that runs longer than its ``timeout`` (seconds, whole notebook) fails
 from __future__ import annotations
 
 import functools
+import gc
 import io
 import multiprocessing
 import os
@@ -60,10 +61,9 @@ class JobFailed(RuntimeError):
 class NotebookTimeout(Exception):
     """Raised inside a cell when the notebook's time is up."""
 
-# Libraries the notebooks use, imported once in the parent before forking (scipy: the rank
-# correlation and the co-nomination clusters; the parent imports it while the site job runs).
+# Libraries the notebooks use, imported once in the parent before forking.
 PRELOAD = (
-    "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "scipy.stats", "scipy.cluster.hierarchy",
+    "numpy", "pandas", "matplotlib", "matplotlib.pyplot",
     "IPython.core.interactiveshell", "IPython.display", "papermill", "nbformat", "jupytext",
     "nbconvert", "jinja2", "nec_analysis.analysis", "nec_analysis.charts", "nec_analysis.geography",
     "nec_analysis.charts.maps", "nec_analysis.notebook", "nec_analysis.site.build",
@@ -75,10 +75,13 @@ PRELOAD = (
 )
 #: Packages whose every module is imported with :data:`PRELOAD` (the notebooks import them lazily).
 PRELOAD_PACKAGES = ("nec_analysis.analysis", "nec_analysis.words", "nec_analysis.charts")
-#: Libraries only some years' notebooks import (lazily, where they use them): seaborn, for the
-#: co-nomination heatmap of a year with nominations by local party. One year's build leaves it
-#: to the job that needs it; a build of several years imports it once, in the parent.
-PRELOAD_SHARED = ("seaborn",)
+#: Libraries only some notebooks import (lazily, where they use them): scipy, for the rank
+#: correlation of nominations and votes and the co-nomination clusters, and seaborn, for the
+#: co-nomination heatmap of a year with nominations by local party. One year's build leaves them
+#: to the jobs that need them (which then import them while the other core runs other pages,
+#: instead of every page waiting for the parent to import them); a build of several years
+#: imports them once, in the parent.
+PRELOAD_SHARED = ("scipy.stats", "scipy.cluster.hierarchy", "seaborn")
 
 
 def _on_alarm(_signum, _frame):
@@ -258,24 +261,6 @@ def register() -> str:
     return ENGINE_NAME
 
 
-#: Optional imports of libraries the build uses that a report never needs, and what each costs:
-#: jsonschema (under nbformat) imports ``rfc3987_syntax`` when installed, which compiles about
-#: forty lark grammars at import (seconds) to check IRI formats no notebook schema uses;
-#: jupytext imports ``jupyter_server`` (tornado, zmq, ...) for its JupyterLab contents manager.
-#: Both libraries catch the ImportError and work without them.
-OPTIONAL_IMPORTS = ("rfc3987_syntax", "jupyter_server")
-
-
-def skip_optional_imports(names: Iterable[str] = OPTIONAL_IMPORTS) -> list[str]:
-    """Make ``import name`` fail in this process for each of ``names`` not yet imported; the names
-    skipped. Only for a process that builds reports (``python -m nec_analysis.site``), never
-    for JupyterLab or a test session."""
-    skipped = [n for n in names if n not in sys.modules]
-    for name in skipped:
-        sys.modules[name] = None  # type: ignore[assignment]  # import raises ModuleNotFoundError
-    return skipped
-
-
 def preload(modules: Iterable[str] = PRELOAD, also: Iterable[str] = ()) -> None:
     """Import the notebooks' libraries now (in the parent), with the non-interactive backend,
     and make what every page job makes alike (nbconvert's exporter with its templates compiled,
@@ -315,12 +300,14 @@ def _warm_fonts() -> None:
             plt.close(fig)
 
 
-def _call(job: tuple[int, tuple[Callable[..., Any], tuple, dict]]) -> tuple[int, bool, Any]:
+def _call(job: tuple[int, tuple[Callable[..., Any], tuple, dict]]) -> tuple[int, bool, Any, float]:
+    """(index, ok, result or exception, seconds the job took)."""
     index, (func, args, kwargs) = job
+    start = time.monotonic()
     try:
-        return index, True, func(*args, **kwargs)
+        return index, True, func(*args, **kwargs), time.monotonic() - start
     except Exception as err:  # reported by the parent, with the job that raised it
-        return index, False, sendable(err)
+        return index, False, sendable(err), time.monotonic() - start
 
 
 def sendable(err: BaseException) -> BaseException:
@@ -415,7 +402,7 @@ class Started:
 
 
 def _send(conn: Any, job: tuple[Callable[..., Any], tuple, dict]) -> None:
-    index, ok, value = _call((0, job))
+    index, ok, value, _ = _call((0, job))
     try:
         conn.send((index, ok, value))
     except Exception as err:  # a result that cannot be pickled
@@ -439,7 +426,8 @@ def start(job: tuple[Callable[..., Any], tuple, dict]) -> Started:
 
 def run_jobs(jobs: list[tuple[Callable[..., Any], tuple, dict]], workers: int | None = None,
              on_result: Callable[[int, bool, Any], None] | None = None,
-             also_preload: Iterable[str] = ()) -> list[tuple[bool, Any]]:
+             also_preload: Iterable[str] = (), expected: list[float] | None = None,
+             seconds: list[float] | None = None) -> list[tuple[bool, Any]]:
     """Run each ``(func, args, kwargs)`` in its own forked child, ``workers`` at a time.
 
     Returns ``(ok, result or exception)`` per job, in order; ``on_result(index, ok, value)``
@@ -447,16 +435,30 @@ def run_jobs(jobs: list[tuple[Callable[..., Any], tuple, dict]], workers: int | 
     (``maxtasksperchild=1``), so no state passes from one notebook run to the next, and
     none reaches the calling process. ``also_preload``: modules to import before forking
     beside :data:`PRELOAD` (e.g. :data:`PRELOAD_SHARED` when many jobs import them).
+    ``expected``: the seconds each job is expected to take; the longest start first, so that
+    no long job is left to run alone at the end (jobs expected alike keep their order).
+    ``seconds``: a list the seconds each job took are written to, in order.
     """
     if not jobs:
         return []
     preload(also=also_preload)
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     results: list[tuple[bool, Any]] = [(False, None)] * len(jobs)
+    order = sorted(range(len(jobs)), key=lambda i: -(expected[i] if expected else 0.0))
+    if seconds is not None:
+        seconds[:] = [0.0] * len(jobs)
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers, maxtasksperchild=1) as pool:
-        for index, ok, value in pool.imap_unordered(_call, list(enumerate(jobs)), chunksize=1):
-            results[index] = (ok, value)
-            if on_result:
-                on_result(index, ok, value)
+    # What the parent made is never collected in a child (gc.freeze): a child's full collection would
+    # otherwise walk, and so copy, every object the parent imported (0.3 s in a job importing scipy).
+    gc.freeze()
+    try:
+        with ctx.Pool(workers, maxtasksperchild=1) as pool:
+            for index, ok, value, took in pool.imap_unordered(_call, [(i, jobs[i]) for i in order], chunksize=1):
+                results[index] = (ok, value)
+                if seconds is not None:
+                    seconds[index] = took
+                if on_result:
+                    on_result(index, ok, value)
+    finally:
+        gc.unfreeze()
     return results

@@ -95,7 +95,8 @@ def warm() -> None:
     (a parent process does this once; every page job it forks inherits them)."""
     import nbformat
 
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Warm *up*: [a](b)\n\n- c")])
+    # an entity: BeautifulSoup (under nbconvert) builds its table of HTML entities on the first one
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Warm *up* & go: [a](b)\n\n- c")])
     exporter().from_notebook_node(nb)  # also loads the Markdown renderer and its plugins
     environment().get_template("notebook_page.html.j2")
     static()
