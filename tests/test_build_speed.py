@@ -9,8 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+import test_engine
+
 from nec_analysis.site import build as site_build
-from nec_analysis.site import engine
+from nec_analysis.site import engine, pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,3 +90,17 @@ def test_a_trimmed_build_process_renders_the_same_page_without_the_modules_it_le
     assert full["requests"] == "module" and full["urllib3"] == "module"
     assert trimmed["markdown_it"] == "NoneType" and full["markdown_it"] == "module"
     assert runs["trim"]["urllib3"]  # requests.get loaded requests, whole, when it was used
+
+
+@pytest.mark.slow
+def test_a_years_index_is_made_when_its_last_page_is_not_after_every_other_year(tmp_path: Path, monkeypatch) -> None:
+    """`make reports`: 2014's index is written while 2022's slow page still runs on the other core."""
+    nb = tmp_path / "91-wait.py"
+    nb.write_text(test_engine.HEADER + "# %%\nimport time\nfrom nec_analysis import charts\nif year == 2022:\n"
+                  "    time.sleep(3)\ncharts.say(f'Year {year}.')\n", encoding="utf-8")
+    monkeypatch.setattr(pages, "notebook_paths", lambda root=None: [nb])
+    out = tmp_path / "site"
+    site_build.build({2014: out / "2014", 2022: out / "2022"}, workers=2)
+    index_2014, page_2022 = out / "2014" / "index.html", out / "2022" / "91-wait.html"
+    assert "Year 2022." in page_2022.read_text(encoding="utf-8") and (out / "2022" / "index.html").exists()
+    assert index_2014.stat().st_mtime_ns < page_2022.stat().st_mtime_ns

@@ -130,11 +130,26 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
         print(f"[report] {pages_to_build} page(s) to build for {', '.join(map(str, sorted(out_dirs)))} "
               f"on {min(workers or os.cpu_count() or 1, len(jobs))} process(es)", flush=True)
     done = [0]
+    built: list[Path] = []
+    # A year's index is made as soon as its last page is (here, while other years' pages are still
+    # running), not after every page of every year: `make reports` then ends with the site index only.
+    left = {y: sum(1 for n, _ in names if n == y) for y in out_dirs}
+    page_failed: set[int] = set()
+    early: list[tuple[int, BaseException]] = []  # indexes that failed
 
     def progress(index: int, ok: bool, _result: object) -> None:
         done[0] += 1
         year, stem = names[index]
         print(f"[report] {done[0]}/{total} {'built' if ok else 'FAILED'}: {year} {stem}", flush=True)
+        left[year] -= 1
+        if not ok:
+            page_failed.add(year)
+        elif left[year] == 0 and year not in page_failed:
+            try:
+                copy_data(year, Path(out_dirs[year]), data_dir)
+                built.append(build_index(year, Path(out_dirs[year]), data_dir, site=site is not None))
+            except Exception as err:  # reported with the pages that failed, once every page is built
+                early.append((year, err))
 
     site_job = None
     if jobs:
@@ -155,7 +170,7 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
                               expected=expected_seconds(names, several_years), seconds=took)
     if jobs:
         keep_seconds(names, took, several_years)
-    failed = [(names[i][0], err) for i, (ok, err) in enumerate(results) if not ok]
+    failed = [(names[i][0], err) for i, (ok, err) in enumerate(results) if not ok] + early
     prepared = None
     if site_job is not None:
         ok, value = site_job.result()
@@ -167,13 +182,14 @@ def build(out_dirs: dict[int, Path], data_dir: Path | None = None, site: Path | 
         else:
             failed.append((None, value))
     inputs = [p for nb in notebooks for p in page_inputs(nb, data_dir)]
-    built = []
     for year, out_dir in sorted(out_dirs.items()):
         index = Path(out_dir) / "index.html"
         if any(y == year for y, _ in failed):
             index.unlink(missing_ok=True)  # it would link to a page that is not there
             continue
-        if force or any(y == year for y, _ in names) or out_of_date(index, inputs):
+        if any(y == year for y, _ in names):
+            continue  # made when its last page was
+        if force or out_of_date(index, inputs):
             copy_data(year, Path(out_dir), data_dir)
             built.append(build_index(year, Path(out_dir), data_dir, site=site is not None))
     if site is not None and not any(y is None for y, _ in failed):
