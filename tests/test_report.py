@@ -756,3 +756,20 @@ def test_the_year_index_marks_a_winners_misprinted_votes_beside_them(tmp_path: P
             assert f"{int(float(votes)):,} votes as printed" in item and "misprint" in item
         others = re.findall(r'<li><a href="[^"]*/candidates/[^"]*">[^<]*</a> \(([^)]*)\)</li>', page)
         assert sum("misprint" in o for o in others) == len(rows)  # only theirs
+
+
+def test_a_candidates_page_says_how_near_they_came_to_a_seat_they_lost() -> None:
+    """Kate Osamor missed by 123 votes in 2012 and won in 2014 (the issue's example)."""
+    from nec_analysis.site.candidates import records, winning_thresholds
+    from nec_analysis.words.describe.candidate import candidate_standfirst
+
+    tables = load_tables()
+    thresholds = winning_thresholds(tables)
+    rec = records(tables)
+    mine = rec[rec["candidate_id"] == "kate-osamor"]
+    lost = mine[mine["elected"] == False]  # noqa: E712
+    gap = thresholds[lost["election_id"].iloc[0]] - int(lost["votes"].iloc[0])
+    said = candidate_standfirst("Kate Osamor", mine, thresholds)
+    assert f"Closest miss: {int(lost['year'].iloc[0])}, {gap:,} votes behind the last person elected." in said
+    won_all = rec[rec["candidate_id"] == "ken-livingstone"]
+    assert "Closest miss" not in candidate_standfirst("Ken Livingstone", won_all, thresholds)

@@ -68,6 +68,17 @@ def record_table(tables: dict[str, pd.DataFrame], rec: pd.DataFrame,
     })
 
 
+def winning_thresholds(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Election id → the votes of its last winner, where every winner's votes are known."""
+    from ..analysis import across
+
+    out: dict[str, int] = {}
+    for section in sorted(set(tables["elections"]["section"].dropna())):
+        h = across.section_history(tables, section).table
+        out.update({e: int(v) for e, v in zip(h["election_id"], h["threshold_votes"]) if not pd.isna(v)})
+    return out
+
+
 def election_labels(rec: pd.DataFrame, names: dict[str, str]) -> list[str]:
     """Each election of a record as a row label: the year alone ('2014', '2020 by-election') where
     every one is of the same section (the standfirst names it), else in full ('2014 CLP-section election')."""
@@ -121,6 +132,7 @@ def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[di
     """A page per person in the registry, under ``out_root/candidates/``; the list for the site index."""
     rec = records(tables)
     names = election_names(tables, rec["election_id"])
+    thresholds = winning_thresholds(tables)
     by_person = dict(tuple(rec.groupby("candidate_id", sort=False)))
     folder = Path(out_root) / "candidates"
     people = []
@@ -129,7 +141,7 @@ def build_candidates(out_root: Path, tables: dict[str, pd.DataFrame]) -> list[di
         cid, name = person["candidate_id"], person["display_name"] if isinstance(person["display_name"], str) else person["candidate_id"]
         mine = by_person.get(cid, rec.iloc[0:0])
         years = sorted({int(y) for y in mine["year"]}) if not mine.empty else []
-        lead = {"headline": candidate_headline(name, mine), "standfirst": candidate_standfirst(name, mine)}
+        lead = {"headline": candidate_headline(name, mine), "standfirst": candidate_standfirst(name, mine, thresholds)}
         dest = folder / href(cid, "").split("/", 1)[1]
         render("candidate.html.j2", dest, title=f"{name} — {SITE_TITLE}", heading=name,
                nav=[("../index.html", "All years"), ("index.html", "All candidates")], home="../index.html",

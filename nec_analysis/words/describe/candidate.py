@@ -69,15 +69,35 @@ def _losing_run(rec: pd.DataFrame, at_least: int = 3) -> str:
     return f", losing {len(best)} in a row ({best[0]}–{best[-1]})" if len(best) >= at_least else ""
 
 
-def candidate_standfirst(name: str, rec: pd.DataFrame) -> str:
-    """Where and when they stood, and what the table shows: 'Ken Livingstone stood in the
-    constituency (CLP) section in 2010, 2012 and 2014. The table gives ...'."""
+def closest_miss(rec: pd.DataFrame, thresholds: dict[str, int]) -> str | None:
+    """'Closest miss: 2012, 123 votes behind the last person elected' — the smallest gap between a
+    defeat's votes and the votes of that election's last winner (``thresholds``: election id → those
+    votes, where every winner's votes are known); None where no defeat can be measured so."""
+    if not thresholds or "election_id" not in rec:
+        return None
+    gaps = [(int(thresholds[e]) - int(v), int(y)) for e, y, v, won in
+            zip(rec["election_id"], rec["year"], rec["votes"], rec["elected"])
+            if e in thresholds and not pd.isna(v) and not pd.isna(won) and not bool(won)]
+    gaps = [g for g in gaps if g[0] > 0]
+    if not gaps:
+        return None
+    gap, year = min(gaps)
+    return f"Closest miss: {year}, {plural(gap, 'vote')} behind the last person elected."
+
+
+def candidate_standfirst(name: str, rec: pd.DataFrame, thresholds: dict[str, int] | None = None) -> str:
+    """Where and when they stood, how near they came to a seat they lost, and what the table shows:
+    'Kate Osamor stood in the constituency (CLP) section in 2012 and 2014. Closest miss: 2012, 123
+    votes behind the last person elected. The table gives ...'."""
     stood, _won, unknown, _first = _counts(rec)
     if not stood:
         return "The registry names them, but no election in the data lists them."
     sections = join_names(sorted({_SECTION_WORDS.get(s, str(s)) for s in rec["section"]}))
     years = join_names([str(y) for y in sorted({int(y) for y in rec["year"]})])
     out = [f"{name} stood in the {sections} in {years}."]
+    miss = closest_miss(rec, thresholds or {})
+    if miss:
+        out.append(miss)
     if unknown and stood > 1:
         out.append(f"No source in the data gives the outcome of {plural(unknown, 'election')}.")
     out.append("The table gives each result as the sources printed it.")
