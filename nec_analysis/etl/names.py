@@ -120,6 +120,14 @@ class Anchors:
         return frozenset(self.labels)
 
     @cached_property
+    def _label_by_fold(self) -> dict[str, str]:
+        return {label.casefold(): label for label in reversed(self.labels)}  # the first listed wins
+
+    def registered_as(self, text: str) -> str | None:
+        """The registered label ``text`` is, in any case (``'LABOUR FIRST'`` → ``'Labour First'``), else None."""
+        return self._label_by_fold.get(text.strip().casefold())
+
+    @cached_property
     def _label_re(self) -> re.Pattern[str]:
         alternation = "|".join(re.escape(label) for label in self.labels) or "(?!)"
         return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
@@ -160,7 +168,7 @@ def name_problem(name: str, anchors: Anchors) -> str | None:
         return f"a name without brackets; {name!r} holds one"
     label = anchors.contained_label(name)
     if label and anchors.person(name) is None:
-        registered = next(x for x in anchors.labels if x.casefold() == label.casefold())
+        registered = anchors.registered_as(label)
         case = "" if registered == label else (f" (registered as {registered!r}: if the source prints this label "
                                                f"as {label!r}, register that spelling too)")
         return (f"a name without a slate label; {name!r} contains {label!r}, a slate label registered in "

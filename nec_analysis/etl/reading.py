@@ -186,6 +186,35 @@ def _set_rank(reading: Reading, token: str) -> None:
     reading.rank, reading.rank_tie = int(m.group("n")), bool(m.group("tie")) or None
 
 
+def _plain_line(text: str) -> tuple[str, list[str]]:
+    """``text`` with the printed forms that mean what plainer ones do rewritten, and a note for each:
+    cells between ``|`` as parts between dashes, square brackets as round ones, a share in words
+    ('41.2 per cent') as ``41.2%``. LineError for a table's rule or heading line, or an open or
+    nested square bracket."""
+    notes: list[str] = []
+    if text.strip().startswith("|") or " | " in text:  # '| Ann Black | Open Labour | 1,234 |': a table's cells
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-+:?|", c) for c in cells):
+            raise LineError("a candidate line; this is a table's rule (dashes between '|'): list its line in the "
+                            "header's heading_lines: with a reason")
+        text = " – ".join(c for c in cells if c)
+        notes.append("cells between '|' read as separated by dashes")
+    heading = [w for w in re.findall(r"[^\s–—|:,()]+", text) if w.casefold().strip(".") in HEADING_WORDS]
+    if len(heading) > 1 and not re.search(r"\d", text):
+        raise LineError(f"a candidate line; this reads as a table's column headings ({', '.join(heading)}): list its "
+                        f"line in the header's heading_lines: with a reason")
+    if "[" in text or "]" in text:  # '[Labour to Win]', '[elected]': square brackets hold what round ones do
+        text = SQUARE_RE.sub(r"(\1)", text)
+        if "[" in text or "]" in text:
+            raise LineError("balanced square brackets [ ], each around a part with no bracket inside it — "
+                            "the line looks truncated or garbled")
+        notes.append("square brackets read as round ones")
+    if PER_CENT_RE.search(text):
+        text = PER_CENT_RE.sub("%", text)
+        notes.append("'per cent' read as %")
+    return text, notes
+
+
 def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: bool = False,
               bare: bool = False) -> Reading:
     """Read one candidate line (already normalised) into its parts; LineError if it cannot be.
@@ -193,23 +222,7 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
     ``ranked``: the header says bracketed numbers after names are previous ranks.
     ``bare``: the line holds a name and no figure (its figure is on another line).
     """
-    piped = text.strip().startswith("|") or " | " in text
-    if piped:  # '| Ann Black | Open Labour | 1,234 |': a table's cells, read as if separated by dashes
-        cells = [c.strip() for c in text.strip().strip("|").split("|")]
-        if all(re.fullmatch(r":?-+:?|", c) for c in cells):
-            raise LineError("a candidate line; this is a table's rule (dashes between '|'): list its line in the "
-                            "header's heading_lines: with a reason")
-        text = " – ".join(c for c in cells if c)
-    heading = [w for w in re.findall(r"[^\s–—|:,()]+", text) if w.casefold().strip(".") in HEADING_WORDS]
-    if len(heading) > 1 and not re.search(r"\d", text):
-        raise LineError(f"a candidate line; this reads as a table's column headings ({', '.join(heading)}): list its "
-                        f"line in the header's heading_lines: with a reason")
-    square = "[" in text or "]" in text
-    if square:  # '[Labour to Win]', '[elected]': square brackets hold what round ones do
-        text = SQUARE_RE.sub(r"(\1)", text)
-        if "[" in text or "]" in text:
-            raise LineError("balanced square brackets [ ], each around a part with no bracket inside it — "
-                            "the line looks truncated or garbled")
+    text, notes = _plain_line(text)
     body = RANK_PAREN_RE.sub("", text)  # '1) Ann Black 120': a rank, not an open bracket
     if body.count("(") != body.count(")") or re.search(r"\([^)]*\(", body):
         raise LineError("balanced brackets — the line looks truncated or garbled")
@@ -217,14 +230,7 @@ def read_line(text: str, anchors: Anchors, holds: str = "nominations", ranked: b
         raise LineError("a candidate line, or a sub-header over a group ('Elected:', 'Not elected:', "
                         "'Unsuccessful:'); this ends with a colon like a sub-header but is none of them — "
                         "if it is a caption or heading, list its line under caption_lines or heading_lines")
-    reading = Reading()
-    if piped:
-        reading.notes.append("cells between '|' read as separated by dashes")
-    if square:
-        reading.notes.append("square brackets read as round ones")
-    if PER_CENT_RE.search(text):
-        text = PER_CENT_RE.sub("%", text)
-        reading.notes.append("'per cent' read as %")
+    reading = Reading(notes=notes)
     s = text.strip()
     while s and s[-1] in ".;,!" and not s.lower().endswith("n.a."):
         reading.notes.append(f"ends with {s[-1]!r}")
@@ -381,11 +387,10 @@ def _unknown_part_advice(part: str, anchors: Anchors) -> str:
     """What to do about a part of a line the reader does not know: register it as a slate label
     only if it could be one (a label holds no figures, and is not words of a sentence: no
     capital letter, or an elected marker in it)."""
-    label = anchors.contained_label(part)
-    if label and label.casefold() == part.strip().casefold():
-        registered = next(x for x in anchors.labels if x.casefold() == label.casefold())
-        return (f"It is the registered slate label {registered!r} printed as {label!r}: if the source prints it so, "
-                f"register that spelling too in data/raw/slate_families.csv, with the same family")
+    registered = anchors.registered_as(part)
+    if registered:
+        return (f"It is the registered slate label {registered!r} printed as {part.strip()!r}: if the source "
+                f"prints it so, register that spelling too in data/raw/slate_families.csv, with the same family")
     if re.search(r"\d", part):
         return ("It holds figures, so it is no slate label: data/raw/README.md lists the changes, shares and "
                 "earlier counts the reader knows; for any other part give the header a 'template:' naming the "
@@ -441,7 +446,7 @@ def _name_and_description(head: list[str], reading: Reading, anchors: Anchors) -
             else:
                 reading.name = surname_first
     if reading.description:
-        same = next((x for x in anchors.labels if x.casefold() == reading.description.casefold()), None)
+        same = anchors.registered_as(reading.description)
         if same:
             raise LineError(f"a slate label as registered; {reading.description!r} after the name is the registered "
                             f"label {same!r} in another case — if the source prints it so, register that spelling "
