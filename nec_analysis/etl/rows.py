@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import pandas as pd
@@ -33,13 +34,9 @@ class Parsed(NamedTuple):
     kind: str
 
 
-class _Line:
+def _as_read(row: dict[str, object]) -> SimpleNamespace:
     """A parsed row's values as attributes, None (not printed) as <NA>, as the build reads them."""
-
-    __slots__ = ("__dict__",)
-
-    def __init__(self, row: dict[str, object]) -> None:
-        self.__dict__.update({k: pd.NA if v is None else v for k, v in row.items()})
+    return SimpleNamespace(**{k: pd.NA if v is None else v for k, v in row.items()})
 
 
 def share_pct(share: object) -> object:
@@ -90,7 +87,7 @@ def figure_rows(parsed: list[Parsed], reg: Registry,
         for line in table:
             if line["row_kind"] not in FIGURE_KINDS:  # a sub-header, or a line the header accounts for
                 continue
-            r = _Line(line)
+            r = _as_read(line)
             where = {"file": clip.file, "line": int(r.line), "text": str(r.text)}
             too_large = [m for m in map(figure_problem, [r.figure, *_earlier_values(r.earlier)]) if m]
             if too_large:
