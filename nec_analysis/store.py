@@ -55,7 +55,7 @@ def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
     for col, dtype in declared_dtypes(name).items():
         s = df[col]
         kind = str(dtype)
-        if s.dtype == dtype and not (kind == "string" and any(v == "" for v in s.tolist() if isinstance(v, str))):
+        if s.dtype == dtype and not (kind == "string" and _has_empty_text(s)):
             columns[col] = s.array.copy()
             continue
         # empty and unknown are one thing on disk
@@ -66,14 +66,18 @@ def coerce(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return pd.DataFrame(columns, index=df.index)
 
 
+def _has_empty_text(s: pd.Series) -> bool:
+    """A text column holding ``""`` (which the tables write as unknown, like <NA>)."""
+    return any(v == "" for v in s.tolist() if isinstance(v, str))
+
+
 def is_declared(df: pd.DataFrame, name: str) -> bool:
     """``df`` already has table ``name``'s declared columns in order, their dtypes and no empty
     text (a validated table): :func:`coerce` would give it back unchanged."""
     declared = declared_dtypes(name)
     if list(df.columns) != list(declared) or any(a != d for a, d in zip(df.dtypes, declared.values())):
         return False
-    strings = [c for c, d in declared.items() if str(d) == "string"]
-    return not any(v == "" for c in strings for v in df[c].tolist() if isinstance(v, str))
+    return not any(str(d) == "string" and _has_empty_text(df[c]) for c, d in declared.items())
 
 
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
